@@ -1,0 +1,165 @@
+"""Load a crawl spool into the warehouse: new documents, new versions of changed ones, run rows."""
+
+import base64
+import hashlib
+import json
+import uuid
+import zlib
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from crawlers.sources import Source
+from warehouse.clock import to_utc_naive, utcnow
+from warehouse.write import insert_frame, replace_rows
+
+
+def doc_id_for(url: str) -> str:
+    """A stable id from the canonical URL."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
+
+
+def read_spool(spool: Path) -> tuple[list[dict], list[dict]]:
+    documents, runs = [], []
+    for line in spool.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            (documents if record.pop("kind") == "document" else runs).append(record)
+    return documents, runs
+
+
+def load_spool(
+    con: duckdb.DuckDBPyConnection, spool: Path, sources: list[Source], run_id: str | None = None
+) -> pd.DataFrame:
+    """Write the spool's documents and one crawl_runs row per source; return those rows."""
+    run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    documents, runs = read_spool(spool)
+    _write_sources(con, sources)
+    fresh, counts = _new_versions(con, documents, run_id)
+    insert_frame(con, "documents", fresh)
+    run_rows = pd.DataFrame([_run_row(run_id, s, runs, counts) for s in sources])
+    insert_frame(con, "crawl_runs", run_rows)
+    return run_rows
+
+
+def _write_sources(con, sources: list[Source]) -> None:
+    frame = pd.DataFrame([asdict(s) for s in sources]).drop(columns=["spider"])
+    ids = ", ".join(f"'{s.source_id}'" for s in sources)
+    replace_rows(con, "sources", frame, where=f"source_id IN ({ids})")
+
+
+def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pd.DataFrame, dict]:
+    """Documents that are new, or whose content changed, each with its next version number."""
+    latest = {
+        doc_id: (version, digest)
+        for doc_id, version, digest in con.execute(
+            "SELECT doc_id, version, content_hash FROM documents_latest"
+        ).fetchall()
+    }
+    rows, counts, seen = [], {}, set()
+    for doc in documents:
+        doc_id = doc_id_for(doc["url"])
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        digest = content_hash(doc["title"], doc["text"])
+        tally = counts.setdefault(doc["source"], {"new": 0, "changed": 0, "unchanged": 0})
+        previous = latest.get(doc_id)
+        if previous and previous[1] == digest:
+            tally["unchanged"] += 1
+            continue
+        tally["changed" if previous else "new"] += 1
+        rows.append(
+            _document_row(doc, doc_id, (previous[0] + 1) if previous else 1, digest, run_id)
+        )
+    return pd.DataFrame(rows), counts
+
+
+def _document_row(doc: dict, doc_id: str, version: int, digest: str, run_id: str) -> dict:
+    return {
+        "doc_id": doc_id,
+        "version": version,
+        "source_id": doc["source"],
+        "fetched_via": doc["fetched_via"],
+        "url": doc["url"],
+        "title": doc["title"],
+        "author": doc.get("author"),
+        "published_at": _timestamp(doc.get("published_at")),
+        "modified_at": _timestamp(doc.get("modified_at")),
+        "fetched_at": utcnow(),
+        "language": doc.get("language") or "en",
+        "text": doc["text"],
+        "raw_body": base64.b64decode(doc.get("raw_body_z") or base64.b64encode(zlib.compress(b""))),
+        "content_type": doc.get("content_type"),
+        "content_hash": digest,
+        "run_id": run_id,
+    }
+
+
+def _timestamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return to_utc_naive(datetime.fromisoformat(value.replace("Z", "+00:00")))
+
+
+def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dict:
+    run = next((r for r in runs if r["source"] == source.spider), None)
+    tally = counts.get(source.source_id, {"new": 0, "changed": 0, "unchanged": 0})
+    if run is None:
+        return {
+            "run_id": run_id,
+            "source_id": source.source_id,
+            "started_at": utcnow(),
+            "finished_at": utcnow(),
+            "status": "failed",
+            "pages": 0,
+            **tally,
+            "errors": 1,
+            "warnings": 0,
+            "message": "the spider did not finish; see the crawl log",
+        }
+    status, message = run_status(run, tally)
+    return {
+        "run_id": run_id,
+        "source_id": source.source_id,
+        "started_at": _timestamp(run["started_at"]),
+        "finished_at": _timestamp(run["finished_at"]),
+        "status": status,
+        "pages": run["pages"],
+        **tally,
+        "errors": run["errors"],
+        "warnings": run["warnings"],
+        "message": message,
+    }
+
+
+def run_status(run: dict, tally: dict) -> tuple[str, str]:
+    """ok | partial | degraded | blocked | failed, and a sentence an analyst can act on."""
+    notes = list(run.get("notes") or [])
+    summary = f"{tally['new']} new, {tally['changed']} changed, {tally['unchanged']} unchanged"
+    if not (tally["new"] or tally["changed"]):
+        summary = f"nothing changed ({tally['unchanged']} documents unchanged)"
+    if run.get("warnings"):
+        notes.append(f"{run['warnings']} pages without a findable date")
+    if run.get("challenged"):
+        status = "degraded" if run.get("fallback_documents") else "blocked"
+        if status == "blocked":
+            notes.append(
+                "the site is blocked and the fallback brought nothing; check the fallback APIs"
+            )
+    elif run["documents"] == 0:
+        status = "failed"
+        notes.append("no documents fetched; check the source's address or run with --verbose")
+    elif run.get("errors"):
+        status = "partial"
+        notes.append(f"{run['errors']} pages failed")
+    else:
+        status = "ok"
+    return status, "; ".join([summary, *notes])

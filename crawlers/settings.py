@@ -1,0 +1,57 @@
+"""Scrapy settings for the spacerace crawlers. Polite by default; the mirror profile relaxes it."""
+
+BOT_NAME = "spacerace"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+USER_AGENT = "spacerace/0.1 (+https://github.com/spacerace-tracker/spacerace; research crawler)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+DOWNLOADER_MIDDLEWARES = {
+    # After robots.txt (100) so robots rules are read per real host; before everything else.
+    "crawlers.middlewares.MirrorHostMiddleware": 120,
+    # Its process_response runs before RetryMiddleware's (550) so a challenge is never retried.
+    "crawlers.middlewares.ChallengeDetectorMiddleware": 560,
+}
+
+ITEM_PIPELINES = {
+    "crawlers.pipelines.ValidateDocumentPipeline": 100,
+    "crawlers.pipelines.SpoolPipeline": 900,
+}
+
+EXTENSIONS = {
+    "crawlers.progress.CrawlProgress": 500,
+}
+
+LOG_LEVEL = "WARNING"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+
+# spacerace's own settings.
+SPACERACE_MIRROR = None  # e.g. "http://127.0.0.1:8765": route the real hosts to the bundled mirror
+SPACERACE_SPOOL = None  # JSONL file the crawl writes documents and run summaries to
+SPACERACE_PROGRESS = False
+
+# Applied on top when SPACERACE_MIRROR is set: the mirror is local, so no delays.
+MIRROR_PROFILE = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "RETRY_TIMES": 2,
+}

@@ -1,0 +1,1 @@
+"""The build stage: entity resolution, milestones and slips, the knowledge graph, exports."""

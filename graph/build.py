@@ -1,0 +1,53 @@
+"""The build stage over the warehouse: resolve, merge, graph; each run rebuilds its tables whole."""
+
+import duckdb
+import pandas as pd
+
+from graph.milestones import CLAIMS_SQL, STATUS_OVERRIDES_SQL, merge_claims, target_history
+from graph.network import build_graph, graph_tables
+from graph.resolve import ENTITY_SQL, resolve_entities
+from warehouse.write import replace_rows
+
+
+def build(con: duckdb.DuckDBPyConnection) -> dict:
+    """Rebuild entities, aliases, milestones, targets and the graph from mentions and claims."""
+    mentions = con.execute(ENTITY_SQL).df()
+    entities, aliases, key_map = resolve_entities(mentions)
+    claims = con.execute(CLAIMS_SQL).df()
+    claims = apply_status_curation(claims, con.execute(STATUS_OVERRIDES_SQL).fetchall())
+    claims["entity_id"] = claims.actor_key.map(key_map).fillna(claims.actor_key)
+    owners = dict(mentions.groupby("actor_key").actor_owner.first())
+    nations = dict(zip(entities.entity_id, entities.nation, strict=True)) if len(entities) else {}
+    milestones, links = merge_claims(claims, owners, nations)
+    if len(links):
+        claims = claims.merge(links, on="claim_id", how="left")
+    else:
+        claims["milestone_id"] = None
+    G = build_graph(entities, milestones, claims)
+    nodes, edges = graph_tables(G)
+    for table, frame in (
+        ("entities", entities),
+        ("aliases", aliases),
+        ("milestones", milestones),
+        ("milestone_claims", links),
+        ("milestone_targets", target_history(claims)),
+        ("graph_nodes", nodes),
+        ("graph_edges", edges),
+    ):
+        replace_rows(con, table, frame)
+    return {
+        "entities": len(entities),
+        "milestones": len(milestones),
+        "nodes": len(nodes),
+        "edges": len(edges),
+    }
+
+
+def apply_status_curation(claims: pd.DataFrame, overrides: list[tuple[str, str]]) -> pd.DataFrame:
+    """An analyst's status fixes, the latest per claim, replace the extracted status."""
+    fixes = dict(overrides)
+    if fixes:
+        claims = claims.assign(
+            status=[fixes.get(c, s) for c, s in zip(claims.claim_id, claims.status, strict=True)]
+        )
+    return claims

@@ -1,0 +1,93 @@
+"""The knowledge graph (a networkx MultiDiGraph) built from entities and milestones."""
+
+import json
+
+import networkx as nx
+import pandas as pd
+
+
+def build_graph(
+    entities: pd.DataFrame, milestones: pd.DataFrame, claims: pd.DataFrame
+) -> nx.MultiDiGraph:
+    """Nodes: actors, nations, capabilities, milestones, documents. Edges: based_in, pursues,
+    achieves/plans (actor -> milestone), of (milestone -> capability), evidences, partners_with."""
+    G = nx.MultiDiGraph()
+    for e in entities.itertuples():
+        G.add_node(e.entity_id, kind=e.type, label=e.display_name, nation=e.nation)
+        if e.nation and e.type != "nation":
+            G.add_node(f"nation:{e.nation}", kind="nation", label=e.nation, nation=e.nation)
+            G.add_edge(e.entity_id, f"nation:{e.nation}", kind="based_in")
+    for m in milestones.itertuples():
+        node = f"milestone:{m.milestone_id}"
+        G.add_node(node, kind="milestone", label=f"{m.capability} ({m.status})", nation=None)
+        G.add_node(f"capability:{m.capability}", kind="capability", label=m.capability, nation=None)
+        G.add_edge(m.entity_id, node, kind="pursues", status=m.status, date=m.date)
+        G.add_edge(node, f"capability:{m.capability}", kind="of")
+    add_evidence(G, milestones, claims)
+    add_partnerships(G, claims)
+    return G
+
+
+def add_evidence(G: nx.MultiDiGraph, milestones: pd.DataFrame, claims: pd.DataFrame) -> None:
+    for c in claims.itertuples():
+        node = f"milestone:{c.milestone_id}"
+        if node in G:
+            G.add_node(f"document:{c.doc_id}", kind="document", label=c.url, nation=None)
+            G.add_edge(f"document:{c.doc_id}", node, kind="evidences", claim=c.claim_id)
+
+
+def add_partnerships(G: nx.MultiDiGraph, claims: pd.DataFrame) -> None:
+    """Two organisations named by one sentence on one capability are partners on it."""
+    for (_, _, capability), group in claims.groupby(["doc_id", "start_char", "capability"]):
+        actors = sorted(set(group.entity_id))
+        for i, a in enumerate(actors):
+            for b in actors[i + 1 :]:
+                G.add_edge(a, b, kind="partners_with", capability=capability)
+
+
+def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """graph_nodes and graph_edges rows, with PageRank as each node's centrality."""
+    rank = nx.pagerank(nx.DiGraph(G)) if len(G) else {}
+    nodes = pd.DataFrame(
+        [
+            {
+                "node_id": n,
+                "kind": d["kind"],
+                "label": str(d["label"]),
+                "nation": d.get("nation"),
+                "pagerank": rank.get(n, 0.0),
+                "attrs": json.dumps({}),
+            }
+            for n, d in G.nodes(data=True)
+        ]
+    )
+    edges = pd.DataFrame(
+        [
+            {
+                "source_node": u,
+                "target_node": v,
+                "kind": d["kind"],
+                "status": d.get("status"),
+                "date": d.get("date"),
+                "attrs": json.dumps(
+                    {k: v for k, v in d.items() if k not in ("kind", "status", "date")}
+                ),
+            }
+            for u, v, d in G.edges(data=True)
+        ]
+    )
+    return nodes, edges
+
+
+def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.MultiDiGraph:
+    """The persisted graph read back (for exports), attributes as GraphML can hold them."""
+    G = nx.MultiDiGraph()
+    for n in nodes.itertuples():
+        G.add_node(
+            n.node_id, kind=n.kind, label=n.label, nation=n.nation or "", pagerank=float(n.pagerank)
+        )
+    for e in edges.itertuples():
+        G.add_edge(
+            e.source_node, e.target_node, kind=e.kind, status=e.status or "", date=e.date or ""
+        )
+    return G

@@ -1,0 +1,62 @@
+"""Entity resolution: every actor key seen in the mentions -> one entity, with its aliases."""
+
+import pandas as pd
+
+ENTITY_SQL = """
+SELECT actor_key, actor_name, actor_display, actor_type, nation, actor_owner, surface,
+       count(*) AS n_seen
+FROM mentions
+GROUP BY ALL
+"""
+
+
+def resolve_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """(entities, aliases, actor_key -> entity_id). Gazetteer actors keep their key; a discovered
+    actor whose normalised name is a known alias joins that actor; others stand alone."""
+    known = mentions[~mentions.actor_key.str.startswith("new:")]
+    alias_to_key = {s.lower(): k for k, s in zip(known.actor_key, known.surface, strict=True)}
+    alias_to_key.update(
+        {n.lower(): k for k, n in zip(known.actor_key, known.actor_name, strict=True)}
+    )
+    key_map, reasons = {}, {}
+    for key in mentions.actor_key.unique():
+        if not key.startswith("new:"):
+            key_map[key], reasons[key] = key, "gazetteer alias"
+        elif key[4:] in alias_to_key:
+            key_map[key], reasons[key] = (
+                alias_to_key[key[4:]],
+                "normalised name matches a known alias",
+            )
+        else:
+            key_map[key], reasons[key] = key, "discovered by NER (normalised name)"
+    mentions = mentions.assign(entity_id=mentions.actor_key.map(key_map))
+    return _entities(mentions), _aliases(mentions, reasons), key_map
+
+
+def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for entity_id, group in mentions.groupby("entity_id", sort=True):
+        own = group[group.actor_key == entity_id]
+        first = (own if len(own) else group).sort_values("n_seen", ascending=False).iloc[0]
+        nations = group.nation.dropna()
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "name": first.actor_name,
+                "display_name": first.actor_display
+                if not entity_id.startswith("new:")
+                else group.groupby("surface").n_seen.sum().idxmax(),
+                "type": first.actor_type,
+                "nation": nations.mode().iloc[0] if len(nations) else None,
+                "origin": "discovered" if entity_id.startswith("new:") else "gazetteer",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _aliases(mentions: pd.DataFrame, reasons: dict[str, str]) -> pd.DataFrame:
+    grouped = mentions.groupby(["entity_id", "surface"], as_index=False).agg(
+        n_seen=("n_seen", "sum"), actor_key=("actor_key", "first")
+    )
+    grouped["reason"] = grouped.actor_key.map(reasons)
+    return grouped.rename(columns={"surface": "alias"})[["entity_id", "alias", "n_seen", "reason"]]

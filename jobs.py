@@ -1,0 +1,244 @@
+"""What each `spacerace` command does: the stages wired together around the write model."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from warehouse import SpaceraceError, resolve_db_path
+from warehouse.publish import staged_update
+from warehouse.read import run_user_sql, table_columns
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _db(args) -> Path:
+    return resolve_db_path(getattr(args, "db", None))
+
+
+def serve_mirror(args) -> int:
+    from crawlers.mirror.server import make_server
+
+    server = make_server(args.port, args.host, open_blueorigin=args.open_blueorigin)
+    host, port = server.server_address[:2]
+    print(f"mirror serving the bundled corpus on http://{host}:{port} (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def _crawl_into(con, db: Path, args) -> None:
+    from crawlers.load import load_spool
+    from crawlers.run import run_crawl
+    from crawlers.sources import select_sources
+
+    sources = select_sources(args.sources)
+    spool = db.parent / ".spacerace" / f"spool-{os.getpid()}.jsonl"
+    run_crawl(sources, spool, mirror=args.mirror, progress=not args.no_progress)
+    runs = load_spool(con, spool, sources)
+    spool.unlink(missing_ok=True)
+    for run in runs.itertuples():
+        print(f"{run.source_id:<11} {run.status:<9} {run.pages:>4} pages  {run.message}")
+
+
+def crawl(args) -> int:
+    db = _db(args)
+    with staged_update(db) as con:
+        _crawl_into(con, db, args)
+    return 0
+
+
+def _extract_into(con, args) -> None:
+    from nlp.store import extract_pending
+
+    result = extract_pending(
+        con,
+        n_process=args.processes if hasattr(args, "processes") else 1,
+        progress=not args.no_progress,
+    )
+    print(
+        f"extracted {result['documents']} documents: {result['claims']} claims, {result['mentions']} mentions"
+    )
+
+
+def _build_into(con) -> None:
+    from graph.build import build as build_graph
+
+    result = build_graph(con)
+    print(
+        f"built {result['entities']} entities, {result['milestones']} milestones, "
+        f"graph of {result['nodes']} nodes and {result['edges']} edges"
+    )
+
+
+def extract(args) -> int:
+    if args.input:
+        return _extract_file(args)
+    if args.output:
+        raise SpaceraceError("--output goes with --input (the JSONL contract mode)")
+    with staged_update(_db(args)) as con:
+        _extract_into(con, args)
+    return 0
+
+
+def _extract_file(args) -> int:
+    from crawlers.mirror.corpus import read_jsonl
+    from nlp.extract import extract_records
+
+    if not args.input.exists():
+        raise SpaceraceError(f"no such input file: {args.input}")
+    records = read_jsonl(args.input)
+    lines = (
+        json.dumps(contract(o), ensure_ascii=False) + "\n"
+        for o, _ in extract_records(records, args.processes)
+    )
+    if not args.output:
+        sys.stdout.writelines(lines)
+        return 0
+    with open(args.output, "w", encoding="utf-8") as out:
+        out.writelines(lines)
+    print(f"wrote {len(records)} extractions to {args.output}", file=sys.stderr)
+    return 0
+
+
+def contract(output: dict) -> dict:
+    """The extraction output without internal keys."""
+    return {
+        "id": output["id"],
+        "actors": [{k: v for k, v in a.items() if k != "key"} for a in output["actors"]],
+        "capabilities": output["capabilities"],
+        "milestones": [
+            {k: v for k, v in m.items() if k != "actor_key"} for m in output["milestones"]
+        ],
+    }
+
+
+def build(args) -> int:
+    with staged_update(_db(args)) as con:
+        _build_into(con)
+    return 0
+
+
+def update(args) -> int:
+    db = _db(args)
+    started = time.monotonic()
+    with staged_update(db) as con:
+        _crawl_into(con, db, args)
+        _extract_into(con, args)
+        _build_into(con)
+    print(f"published {db} in {time.monotonic() - started:.1f}s")
+    return 0
+
+
+def sql(args) -> int:
+    db = _db(args)
+    if args.tables:
+        frame = table_columns(db)
+    elif args.query:
+        frame = run_user_sql(db, args.query, args.param)
+    else:
+        raise SpaceraceError(
+            'give a query, e.g. spacerace sql "SELECT * FROM sources", or --tables'
+        )
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(
+            frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
+        )
+    else:
+        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return 0
+
+
+def export(args) -> int:
+    from graph.export import export_all
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = set(formats) - {"parquet", "csv", "graphml"}
+    if unknown:
+        raise SpaceraceError(
+            f"unknown export format {', '.join(sorted(unknown))}: use parquet, csv, graphml"
+        )
+    written = export_all(_db(args), args.out, formats)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def evaluate(args) -> int:
+    from crawlers.mirror.corpus import read_jsonl
+    from nlp.evaluate import score
+    from nlp.extract import extract_records
+
+    for path in (args.gold, args.pred):
+        if path and not path.exists():
+            raise SpaceraceError(f"no such file: {path}")
+    gold = read_jsonl(args.gold)
+    pred = read_jsonl(args.pred) if args.pred else [contract(o) for o, _ in extract_records(gold)]
+    result = score(gold, pred)
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{'':<18}{'precision':>10}{'recall':>8}{'F1':>7}")
+    for part in ("actors", "capabilities", "milestones", "milestones_strict"):
+        s = result[part]
+        print(f"{part:<18}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>7.3f}")
+    print(
+        f"status accuracy {result['status_accuracy']:.3f}, date accuracy {result['date_accuracy']:.3f} "
+        f"(on {result['matched_milestones']} matched milestones, {result['documents']} documents)"
+    )
+    return 0
+
+
+def check_port_free(port: int, host: str = "127.0.0.1") -> None:
+    with socket.socket() as probe:
+        if probe.connect_ex((host, port)) == 0:
+            raise SpaceraceError(
+                f"port {port} on {host} is in use: stop what holds it or pick another with --port"
+            )
+
+
+def dashboard(args) -> int:
+    db = _db(args)
+    check_port_free(args.port)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    print(f"dashboard on http://127.0.0.1:{args.port} (reading {db}; Ctrl-C to stop)", flush=True)
+    try:
+        return subprocess.call(command, env={**os.environ, "SPACERACE_DB": str(db)})
+    except KeyboardInterrupt:
+        return 0
+
+
+def demo(args) -> int:
+    from crawlers.mirror.server import make_server, start_in_thread
+
+    if not args.no_dashboard:
+        check_port_free(args.port)
+    server = make_server(args.mirror_port)
+    mirror = start_in_thread(server)
+    print(f"mirror serving the bundled corpus on {mirror}")
+    args.sources, args.mirror, args.no_progress = [], mirror, False
+    update(args)
+    server.shutdown()
+    return 0 if args.no_dashboard else dashboard(args)

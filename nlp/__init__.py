@@ -1,0 +1,1 @@
+"""The extraction stage: spaCy components that find actors, capabilities and milestones."""

@@ -1,0 +1,76 @@
+"""Clues in the words around a name: which nation it belongs to; its normalised form."""
+
+import re
+
+from spacy.tokens import Span
+
+NATION_WORDS = {
+    "chinese": "CN",
+    "china": "CN",
+    "beijing": "CN",
+    "shanghai": "CN",
+    "chengdu": "CN",
+    "hangzhou": "CN",
+    "american": "US",
+    "u.s.": "US",
+    "us": "US",
+    "california": "US",
+    "texas": "US",
+    "florida": "US",
+    "japanese": "JP",
+    "japan": "JP",
+    "tokyo": "JP",
+    "indian": "IN",
+    "india": "IN",
+    "bengaluru": "IN",
+    "european": "INT",
+    "europe": "INT",
+    "russian": "RU",
+    "russia": "RU",
+    "moscow": "RU",
+    "french": "FR",
+    "france": "FR",
+    "paris": "FR",
+    "emirati": "AE",
+    "uae": "AE",
+    "dubai": "AE",
+    "canadian": "CA",
+    "canada": "CA",
+    "pakistani": "PK",
+    "pakistan": "PK",
+    "british": "GB",
+    "uk": "GB",
+    "london": "GB",
+    "german": "DE",
+    "germany": "DE",
+    "italian": "IT",
+    "italy": "IT",
+    "korean": "KR",
+    "korea": "KR",
+    "israeli": "IL",
+    "australian": "AU",
+    "saudi": "SA",
+}
+WINDOW = 4
+_SUFFIXES = re.compile(r"\b(inc|ltd|llc|corp|co|corporation|company|limited|plc)\b\.?", re.I)
+
+
+def nation_from_context(span: Span) -> str | None:
+    """A nation named or implied right before the name ("Chinese startup X", "Tokyo-based X") or
+    right after it ("X, a Japanese firm"); None rather than a guess."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - WINDOW) : span.start]
+    after = doc[span.end : min(span.sent.end, span.end + WINDOW)]
+    for token in list(reversed(before)) + list(after):
+        nation = NATION_WORDS.get(token.lower_)
+        if nation:
+            return nation
+    return None
+
+
+def normalise_name(text: str) -> str:
+    """Lower-case, possessive and company suffixes dropped, punctuation folded."""
+    text = re.sub(r"['’]s\b", "", text.strip())
+    text = _SUFFIXES.sub("", text)
+    text = re.sub(r"[^\w]+", " ", text.lower())
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,72 @@
+"""Scoring an extraction against gold annotations: P/R/F1 for actors, capabilities, milestones,
+and status and date accuracy on the milestones that match."""
+
+from dataclasses import dataclass
+
+from nlp.context import normalise_name
+from nlp.gazetteer import alias_index
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set, pred: set) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+def actor_id(name: str) -> str:
+    """A name as written in gold or output -> the gazetteer id, else its normalised form."""
+    return alias_index().get(name.lower()) or normalise_name(name)
+
+
+def score(gold: list[dict], pred: list[dict]) -> dict:
+    """Compare two extractions document by document (matched on "id")."""
+    by_id = {p["id"]: p for p in pred}
+    actors, caps, milestones, strict = Score(), Score(), Score(), Score()
+    status_hits = date_hits = matched = 0
+    for g in gold:
+        p = by_id.get(g["id"], {"actors": [], "capabilities": [], "milestones": []})
+        actors.add(
+            {actor_id(a["name"]) for a in g["actors"]}, {actor_id(a["name"]) for a in p["actors"]}
+        )
+        caps.add(set(g["capabilities"]), set(p["capabilities"]))
+        gold_ms = {(actor_id(m["actor"]), m["capability"]): m for m in g["milestones"]}
+        pred_ms = {(actor_id(m["actor"]), m["capability"]): m for m in p["milestones"]}
+        milestones.add(set(gold_ms), set(pred_ms))
+        strict.add({_strict(m) for m in g["milestones"]}, {_strict(m) for m in p["milestones"]})
+        for key in gold_ms.keys() & pred_ms.keys():
+            matched += 1
+            status_hits += gold_ms[key]["status"] == pred_ms[key]["status"]
+            date_hits += (gold_ms[key].get("date") or None) == (pred_ms[key].get("date") or None)
+    return {
+        "documents": len(gold),
+        "actors": actors.as_dict(),
+        "capabilities": caps.as_dict(),
+        "milestones": milestones.as_dict(),
+        "milestones_strict": strict.as_dict(),
+        "status_accuracy": round(status_hits / matched, 3) if matched else 0.0,
+        "date_accuracy": round(date_hits / matched, 3) if matched else 0.0,
+        "matched_milestones": matched,
+    }
+
+
+def _strict(m: dict) -> tuple:
+    return (actor_id(m["actor"]), m["capability"], m["status"], m.get("date") or None)

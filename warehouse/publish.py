@@ -1,0 +1,94 @@
+"""The write model: one writer at a time, writing a staged copy published by atomic rename.
+
+DuckDB lets one process hold a file for writing and no other process may open it meanwhile,
+so an update never writes the published file: it copies it, writes the copy, and renames the
+copy over the original. Readers open the published file read-only and see either the old or
+the new warehouse, never a half-written one.
+"""
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from warehouse.errors import WarehouseLocked
+from warehouse.migrate import migrate
+from warehouse.paths import backup_path, lock_path, staging_path
+
+
+@contextmanager
+def writer_lock(db: Path) -> Iterator[None]:
+    """Hold the update lock on `db`; the OS frees it if the holder dies, so it never goes stale."""
+    path = lock_path(db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+")  # noqa: SIM115 (held for the whole run)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown process"
+        handle.close()
+        raise WarehouseLocked(db, holder) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+    handle.flush()
+    try:
+        yield
+    finally:
+        handle.seek(0)
+        handle.truncate()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+@contextmanager
+def staged_update(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection to a copy of `db` (migrated), published over `db` if the block succeeds.
+
+    On any exception the copy is discarded and the published warehouse is left as it was.
+    """
+    with writer_lock(db):
+        stage = staging_path(db)
+        _remove(stage)
+        if db.exists():
+            shutil.copy2(db, stage)
+        con = duckdb.connect(str(stage))
+        try:
+            migrate(con)
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+        except BaseException:
+            con.close()
+            _remove(stage)
+            raise
+        _publish(stage, db)
+
+
+def _publish(stage: Path, db: Path) -> None:
+    if db.exists():
+        # A hard link keeps the previous warehouse as the backup without copying it.
+        backup = backup_path(db)
+        backup.unlink(missing_ok=True)
+        os.link(db, backup)
+    os.replace(stage, db)
+    _fsync_dir(db.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        candidate.unlink(missing_ok=True)
