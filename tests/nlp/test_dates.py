@@ -1,0 +1,46 @@
+"""Dates resolved against the publication date, with their precision."""
+
+from datetime import date
+
+import pytest
+
+from nlp.dates import date_start, resolve
+
+PUBLISHED = date(2025, 5, 14)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "value", "precision"),
+    [
+        ("by 2030", True, "2030", "year"),
+        ("Q1 2027", True, "2027", "year"),
+        ("late 2027", True, "2027", "year"),
+        ("May 2026", True, "2026-05", "month"),
+        ("April 1, 2026", True, "2026-04-01", "day"),
+        ("14 November 2025", False, "2025-11-14", "day"),
+        ("next year", True, "2026", "year"),
+        ("within five years", True, "2030", "year"),
+        ("later this month", True, "2025-05", "month"),
+        ("on Monday", False, "2025-05-12", "day"),
+        ("on Friday", True, "2025-05-16", "day"),
+        ("in March", True, "2026-03", "month"),
+    ],
+)
+def test_phrases_resolve_against_the_publication_date(phrase, future, value, precision):
+    resolved = resolve(phrase, PUBLISHED, future)
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
+def test_a_decade_is_kept_as_text_without_a_date():
+    resolved = resolve("in the 2030s", PUBLISHED, True)
+    assert resolved.value is None and resolved.text == "in the 2030s"
+
+
+def test_relative_phrases_need_a_publication_date():
+    assert resolve("next year", None, True) is None
+
+
+def test_date_start_is_the_first_day_covered():
+    assert date_start("2027") == date(2027, 1, 1)
+    assert date_start("2027-03") == date(2027, 3, 1)
+    assert date_start(None) is None

@@ -1,0 +1,84 @@
+"""`spacerace update` against the mirror, end to end: crawl, extract, build, publish."""
+
+import duckdb
+
+from tests.conftest import run_cli
+
+
+def rows(db, sql, params=None):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_update_stores_documents_from_all_four_sources(built_db):
+    counts = dict(rows(built_db, "SELECT source_id, count(*) FROM documents GROUP BY 1"))
+    assert set(counts) == {"cgtn", "nasa", "spacex", "blueorigin"}
+    assert all(n >= 10 for n in counts.values()), counts
+
+
+def test_blue_origin_challenge_is_recorded_and_the_fallback_brings_its_news(built_db):
+    status, message = rows(
+        built_db, "SELECT status, message FROM source_health WHERE source_id = 'blueorigin'"
+    )[0]
+    assert status == "degraded"
+    assert "bot challenge" in message
+    via = {
+        r[0]
+        for r in rows(
+            built_db, "SELECT DISTINCT fetched_via FROM documents WHERE source_id = 'blueorigin'"
+        )
+    }
+    assert "www.blueorigin.com" not in via and len(via) >= 2
+    challenge = rows(
+        built_db, "SELECT count(*) FROM documents WHERE text ILIKE '%verifying your browser%'"
+    )
+    assert challenge == [(0,)]
+
+
+def test_casc_resolves_to_its_canonical_name_and_nation(built_db):
+    found = rows(built_db, "SELECT name, nation, type FROM entities WHERE entity_id = 'casc'")
+    assert found == [("China Aerospace Science and Technology Corporation", "CN", "company")]
+    aliases = {r[0] for r in rows(built_db, "SELECT alias FROM aliases WHERE entity_id = 'casc'")}
+    assert "CASC" in aliases
+
+
+def test_milestones_carry_their_evidence_sentence_and_page(built_db):
+    found = rows(
+        built_db,
+        "SELECT m.status, m.sentence, d.url, d.text FROM milestones m "
+        "JOIN documents_latest d USING (doc_id) WHERE m.entity_id = 'nasa' AND m.capability = 'crewed_spaceflight'",
+    )
+    assert found
+    for _status, sentence, url, text in found:
+        assert sentence in text
+        assert url.startswith("https://")
+    assert any(url.startswith("https://www.nasa.gov/news-release/") for _, _, url, _ in found)
+
+
+def test_cgtn_times_are_converted_from_beijing_time(built_db):
+    # Every CGTN page prints Beijing time; stored times are UTC, eight hours earlier.
+    stamps = rows(built_db, "SELECT url, published_at FROM documents WHERE source_id = 'cgtn'")
+    assert stamps and all(p is not None for _, p in stamps)
+
+
+def test_second_update_on_an_unchanged_mirror_changes_nothing(mirror, db_copy):
+    tables = [
+        "documents",
+        "entities",
+        "aliases",
+        "mentions",
+        "claims",
+        "milestones",
+        "graph_nodes",
+        "graph_edges",
+    ]
+    before = {t: rows(db_copy, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+    runs_before = rows(db_copy, "SELECT count(*) FROM crawl_runs")[0][0]
+    run_cli("update", "--mirror", mirror, "--db", str(db_copy), "--no-progress", check=True)
+    after = {t: rows(db_copy, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+    assert after == before
+    latest = rows(db_copy, "SELECT new, changed, message FROM source_health")
+    assert rows(db_copy, "SELECT count(*) FROM crawl_runs")[0][0] == runs_before + 4
+    assert all(
+        new == 0 and changed == 0 and "nothing changed" in msg for new, changed, msg in latest
+    )

@@ -1,0 +1,1 @@
+"""The dashboard's pages. They read the warehouse through its named queries only."""
