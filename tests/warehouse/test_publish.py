@@ -72,6 +72,6 @@ def test_a_second_writer_is_told_who_holds_the_lock(tmp_path):
     with (
         writer_lock(db),
         pytest.raises(WarehouseLocked, match=r"locked by another update \(pid \d+"),
+        staged_update(db),
     ):
-        with staged_update(db):
-            pass
+        pass
