@@ -36,17 +36,18 @@ class ValidateDocumentPipeline:
 class SpoolPipeline:
     """Append each document, then the run's summary, to the JSONL spool the CLI loads in bulk."""
 
-    def __init__(self, path: str | None, stats):
+    def __init__(self, path: str | None, crawler):
         self.path = path
-        self.stats = stats
+        self.crawler = crawler
+        self.stats = crawler.stats
         self.handle = None
         self.started = datetime.now(UTC)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("SPACERACE_SPOOL"), crawler.stats)
+        return cls(crawler.settings.get("SPACERACE_SPOOL"), crawler)
 
-    def open_spider(self, spider):
+    def open_spider(self):
         if self.path:
             self.handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (held for the whole run)
 
@@ -59,7 +60,8 @@ class SpoolPipeline:
         self.stats.inc_value("spacerace/documents")
         return item
 
-    def close_spider(self, spider):
+    def close_spider(self):
+        spider = self.crawler.spider
         if not self.handle:
             return
         stats = self.stats.get_stats()

@@ -28,7 +28,7 @@ def run_crawl(
     """Crawl `sources` (all spiders at once) and return the spool file they wrote."""
     spool.parent.mkdir(parents=True, exist_ok=True)
     spool.write_text("")
-    process = CrawlerProcess(crawl_settings(mirror, spool, progress), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(mirror, spool, progress))
     for source in sources:
         process.crawl(source.spider)
     process.start()

@@ -68,7 +68,7 @@ def render_evidence(db: Path, progress: pd.DataFrame) -> None:
             f"**{row.actor}** · {row.status} · {row.date or 'no date'}  \n"
             f"> {row.sentence}  \n"
             f"[{row.title}]({row.url}) · {row.source_id} ({row.source_kind}) via {row.fetched_via} · "
-            f"published {row.published}"
+            f"published {str(row.published)[:10]}"
         )
     st.download_button(
         "Download these claims (CSV)",

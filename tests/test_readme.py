@@ -1,0 +1,25 @@
+"""The README's example SQL runs, read-only, on a real warehouse, and returns rows."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from warehouse.read import run_user_sql
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+QUERIES = re.findall(r"```sql\n(.*?)```", README.read_text(), flags=re.S)
+
+
+def test_the_readme_has_example_queries():
+    assert len(QUERIES) >= 4
+
+
+@pytest.mark.parametrize("sql", QUERIES)
+def test_each_readme_query_runs_and_returns_rows(built_db, sql):
+    assert len(run_user_sql(built_db, sql)) > 0
+
+
+def test_the_readme_shows_the_two_commands():
+    text = README.read_text()
+    assert "make run" in text and "make test" in text
