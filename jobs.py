@@ -46,13 +46,28 @@ def _crawl_into(con, db: Path, args) -> None:
     spool.unlink(missing_ok=True)
     for run in runs.itertuples():
         print(f"{run.source_id:<11} {run.status:<9} {run.pages:>4} pages  {run.message}")
+    return runs
+
+
+def _report_failures(runs) -> int:
+    """Exit status for monitoring: 1 when a source failed or was blocked with no fallback."""
+    bad = runs[runs.status.isin(["failed", "blocked"])]
+    if len(bad):
+        names = ", ".join(bad.source_id)
+        print(
+            f"{len(bad)} of {len(runs)} sources failed or were blocked ({names}): see the lines "
+            "above; what was fetched is published and the run is recorded in crawl_runs",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def crawl(args) -> int:
     db = _db(args)
     with staged_update(db) as con:
-        _crawl_into(con, db, args)
-    return 0
+        runs = _crawl_into(con, db, args)
+    return _report_failures(runs)
 
 
 def _extract_into(con, args) -> None:
@@ -130,11 +145,11 @@ def update(args) -> int:
     db = _db(args)
     started = time.monotonic()
     with staged_update(db) as con:
-        _crawl_into(con, db, args)
+        runs = _crawl_into(con, db, args)
         _extract_into(con, args)
         _build_into(con)
     print(f"published {db} in {time.monotonic() - started:.1f}s")
-    return 0
+    return _report_failures(runs)
 
 
 def sql(args) -> int:
@@ -239,6 +254,10 @@ def demo(args) -> int:
     mirror = start_in_thread(server)
     print(f"mirror serving the bundled corpus on {mirror}")
     args.sources, args.mirror, args.no_progress = [], mirror, False
-    update(args)
+    status = update(args)
     server.shutdown()
+    if status:
+        raise SpaceraceError(
+            "the demo update could not crawl the bundled mirror; see the lines above"
+        )
     return 0 if args.no_dashboard else dashboard(args)

@@ -144,7 +144,9 @@ def run_status(run: dict, tally: dict) -> tuple[str, str]:
     """ok | partial | degraded | blocked | failed, and a sentence an analyst can act on."""
     notes = list(run.get("notes") or [])
     summary = f"{tally['new']} new, {tally['changed']} changed, {tally['unchanged']} unchanged"
-    if not (tally["new"] or tally["changed"]):
+    if run["documents"] == 0:
+        summary = "no documents"
+    elif not (tally["new"] or tally["changed"]):
         summary = f"nothing changed ({tally['unchanged']} documents unchanged)"
     if run.get("warnings"):
         notes.append(f"{run['warnings']} pages without a findable date")
@@ -156,7 +158,7 @@ def run_status(run: dict, tally: dict) -> tuple[str, str]:
             )
     elif run["documents"] == 0:
         status = "failed"
-        notes.append("no documents fetched; check the source's address or run with --verbose")
+        notes.append("nothing fetched; check the network and the source's address")
     elif run.get("errors"):
         status = "partial"
         notes.append(f"{run['errors']} pages failed")

@@ -36,6 +36,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "crawlers.progress.CrawlProgress": 500,
+    "crawlers.logfilter.QuietNetworkErrors": 510,
 }
 
 LOG_LEVEL = "WARNING"

@@ -178,3 +178,19 @@ def test_an_update_while_another_holds_the_lock_is_refused(db_copy):
     assert_one_line_error(result, "locked by another update", "pid")
     with duckdb.connect(str(db_copy), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM milestones").fetchone()[0] > 0
+
+
+def test_an_unreachable_source_is_recorded_as_failed_without_a_traceback(tmp_path):
+    db = tmp_path / "w.duckdb"
+    result = run_cli(
+        "crawl", "spacex", "--mirror", "http://127.0.0.1:1", "--no-progress", "--db", str(db)
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "1 of 1 sources failed" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        status, message = con.execute(
+            "SELECT status, message FROM source_health WHERE source_id = 'spacex'"
+        ).fetchone()
+    assert status == "failed"
+    assert "could not fetch https://content.spacex.com/api/spacex-website/updates" in message

@@ -4,11 +4,11 @@ non-browser clients) the fallback through the Spaceflight News API to the outlet
 import json
 from urllib.parse import urlsplit
 
-import scrapy
 import trafilatura
 
 from crawlers.items import DocumentItem
 from crawlers.middlewares import CHALLENGED
+from crawlers.spiders.base import SourceSpider
 from crawlers.text import canonical_url, clean_space, join_paragraphs
 
 NEWS_URL = "https://www.blueorigin.com/news"
@@ -23,18 +23,14 @@ ARTICLE_DATE = "article time::attr(datetime)"
 ARTICLE_BODY = "article .news-body p"
 
 
-class BlueOriginSpider(scrapy.Spider):
+class BlueOriginSpider(SourceSpider):
     name = "blueorigin"
     source = "blueorigin"
     # The challenge arrives as 429 (sometimes 403): let it reach the callback to be recorded.
     handle_httpstatus_list = [403, 429]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.run_notes: list[str] = []
-
     async def start(self):
-        yield scrapy.Request(NEWS_URL, callback=self.parse_listing)
+        yield self.request(NEWS_URL, self.parse_listing)
 
     def parse_listing(self, response):
         if response.meta.get(CHALLENGED) or response.status in self.handle_httpstatus_list:
@@ -43,10 +39,10 @@ class BlueOriginSpider(scrapy.Spider):
                 "news taken from the Spaceflight News API fallback"
             )
             self.crawler.stats.set_value("spacerace/blocked", 1)
-            yield scrapy.Request(SNAPI_URL, callback=self.parse_snapi)
+            yield self.request(SNAPI_URL, self.parse_snapi)
             return
         for href in response.css(LISTING_LINKS).getall():
-            yield response.follow(href, self.parse_article)
+            yield response.follow(href, self.parse_article, errback=self.on_error)
 
     def parse_article(self, response):
         if response.meta.get(CHALLENGED):
@@ -71,11 +67,9 @@ class BlueOriginSpider(scrapy.Spider):
     def parse_snapi(self, response):
         page = json.loads(response.text)
         for record in page.get("results", []):
-            yield scrapy.Request(
-                record["url"], callback=self.parse_outlet, cb_kwargs={"record": record}
-            )
+            yield self.request(record["url"], self.parse_outlet, cb_kwargs={"record": record})
         if page.get("next"):
-            yield scrapy.Request(page["next"], callback=self.parse_snapi)
+            yield self.request(page["next"], self.parse_snapi)
 
     def parse_outlet(self, response, record: dict):
         body = (

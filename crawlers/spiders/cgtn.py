@@ -2,9 +2,8 @@
 
 import re
 
-import scrapy
-
 from crawlers.items import DocumentItem
+from crawlers.spiders.base import SourceSpider
 from crawlers.text import beijing_to_utc, canonical_url, clean_space, join_paragraphs
 
 SITEMAPS = ("https://www.cgtn.com/sitemap_latestnews.xml", "https://www.cgtn.com/sitemap.xml")
@@ -19,20 +18,20 @@ CANONICAL = "link[rel=canonical]::attr(href)"
 PAGE_TIME = re.compile(r"(\d{1,2}:\d{2}, \d{1,2}-[A-Z][a-z]{2}-\d{4})")
 
 
-class CgtnSpider(scrapy.Spider):
+class CgtnSpider(SourceSpider):
     name = "cgtn"
     source = "cgtn"
 
     async def start(self):
         for url in SITEMAPS:
-            yield scrapy.Request(url, callback=self.parse_sitemap)
+            yield self.request(url, self.parse_sitemap)
 
     def parse_sitemap(self, response):
         response.selector.register_namespace("sm", SITEMAP_NS["sm"])
         for loc in response.xpath("//sm:sitemap/sm:loc/text()").getall():
-            yield response.follow(loc.strip(), self.parse_sitemap)
+            yield response.follow(loc.strip(), self.parse_sitemap, errback=self.on_error)
         for loc in response.xpath("//sm:url/sm:loc/text()").getall():
-            yield response.follow(loc.strip(), self.parse_article)
+            yield response.follow(loc.strip(), self.parse_article, errback=self.on_error)
 
     def parse_article(self, response):
         paragraphs = [

@@ -5,9 +5,9 @@ from calendar import timegm
 from datetime import UTC, datetime
 
 import feedparser
-import scrapy
 
 from crawlers.items import DocumentItem
+from crawlers.spiders.base import SourceSpider
 from crawlers.text import canonical_url, html_to_paragraphs, join_paragraphs
 
 FEED_URL = "https://www.nasa.gov/news-release/feed/"
@@ -22,13 +22,13 @@ BOILERPLATE = (
 )
 
 
-class NasaSpider(scrapy.Spider):
+class NasaSpider(SourceSpider):
     name = "nasa"
     source = "nasa"
 
     async def start(self):
-        yield scrapy.Request(FEED_URL, callback=self.parse_feed)
-        yield scrapy.Request(API_URL.format(per_page=PER_PAGE, page=1), callback=self.parse_api)
+        yield self.request(FEED_URL, self.parse_feed)
+        yield self.request(API_URL.format(per_page=PER_PAGE, page=1), self.parse_api)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,9 +52,7 @@ class NasaSpider(scrapy.Spider):
         if page == 1:
             total = int(response.headers.get(b"X-WP-TotalPages", b"1"))
             for number in range(2, total + 1):
-                yield response.follow(
-                    API_URL.format(per_page=PER_PAGE, page=number), self.parse_api
-                )
+                yield self.request(API_URL.format(per_page=PER_PAGE, page=number), self.parse_api)
         for record in json.loads(response.text):
             authors = record.get("_embedded", {}).get("author") or [{}]
             yield from self._document(

@@ -3,9 +3,8 @@
 import json
 from datetime import UTC, datetime
 
-import scrapy
-
 from crawlers.items import DocumentItem
+from crawlers.spiders.base import SourceSpider
 from crawlers.text import clean_space, html_to_paragraphs, join_paragraphs
 
 UPDATES_API = "https://content.spacex.com/api/spacex-website/updates"
@@ -13,16 +12,12 @@ PUBLIC_URL = "https://www.spacex.com/updates/{slug}/"
 HEADERS = {"Accept": "application/json", "Referer": "https://www.spacex.com/updates/"}
 
 
-class SpacexSpider(scrapy.Spider):
+class SpacexSpider(SourceSpider):
     name = "spacex"
     source = "spacex"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.run_notes: list[str] = []
-
     async def start(self):
-        yield scrapy.Request(UPDATES_API, headers=HEADERS, callback=self.parse_updates)
+        yield self.request(UPDATES_API, self.parse_updates, headers=HEADERS)
 
     def parse_updates(self, response):
         records = json.loads(response.text)
