@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     except SpaceraceError as exc:
         print(f"spacerace {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except (PermissionError, FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:
+        print(f"spacerace {args.command}: error: {exc.strerror}: {exc.filename}; check the path "
+              "(--db, --out, --input) and its permissions", file=sys.stderr)  # fmt: skip
+        return 2
     except KeyboardInterrupt:
         print(
             f"spacerace {args.command}: interrupted; the published warehouse is unchanged",

@@ -43,6 +43,21 @@ LOG_LEVEL = "WARNING"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
+# `scrapy crawl nasa -O out.jsonl` writes the readable fields; the raw body (bytes) goes to the
+# warehouse through the spool only.
+FEED_EXPORT_FIELDS = [
+    "source",
+    "fetched_via",
+    "url",
+    "title",
+    "published_at",
+    "modified_at",
+    "author",
+    "language",
+    "content_type",
+    "warnings",
+    "text",
+]
 
 # spacerace's own settings.
 SPACERACE_MIRROR = None  # e.g. "http://127.0.0.1:8765": route the real hosts to the bundled mirror

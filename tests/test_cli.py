@@ -194,3 +194,16 @@ def test_an_unreachable_source_is_recorded_as_failed_without_a_traceback(tmp_pat
         ).fetchone()
     assert status == "failed"
     assert "could not fetch https://content.spacex.com/api/spacex-website/updates" in message
+
+
+def test_a_file_that_is_not_a_warehouse_is_named(tmp_path):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are not the tables you are looking for")
+    assert_one_line_error(run_cli("sql", "SELECT 1", "--db", str(bogus)), "not a DuckDB warehouse")
+
+
+def test_an_unwritable_export_folder_is_named(built_db, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run_cli("export", "--db", str(built_db), "--out", str(blocker / "sub"))
+    assert_one_line_error(result, "check the path")

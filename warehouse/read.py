@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.errors import UserSqlError, WarehouseMissing
+from warehouse.errors import SpaceraceError, UserSqlError, WarehouseMissing
 
 
 def connect_readonly(db: Path, *, external_access: bool = False) -> duckdb.DuckDBPyConnection:
@@ -15,7 +15,18 @@ def connect_readonly(db: Path, *, external_access: bool = False) -> duckdb.DuckD
     if not db.exists():
         raise WarehouseMissing(db)
     config = {"enable_external_access": external_access}
-    return duckdb.connect(str(db), read_only=True, config=config)
+    try:
+        return duckdb.connect(str(db), read_only=True, config=config)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise SpaceraceError(
+                f"{db} is held for writing by another process (DuckDB lock); updates write a copy, "
+                "so something else opened it: close that program, then run again"
+            ) from None
+        raise SpaceraceError(
+            f"{db} is not a DuckDB warehouse or is damaged ({_first_line(exc)}); point --db at a "
+            "warehouse, or rebuild it with `spacerace update` (the previous one is kept as .bak)"
+        ) from None
 
 
 @cache
