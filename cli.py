@@ -79,6 +79,14 @@ def _sources_args(p: argparse.ArgumentParser) -> None:
         help="fetch the real hosts from this mirror, e.g. http://127.0.0.1:8765",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=2 (repeatable)",
+    )
 
 
 def _mirror(sub):
@@ -100,6 +108,11 @@ def _mirror(sub):
         "--open-blueorigin",
         action="store_true",
         help="serve Blue Origin's news pages instead of its bot challenge (the default, as the real site does)",
+    )
+    p.add_argument(
+        "--faults",
+        action="store_true",
+        help="also serve faults.spacerace.test: one injected fault per page",
     )
 
 

@@ -22,7 +22,9 @@ def _db(args) -> Path:
 def serve_mirror(args) -> int:
     from crawlers.mirror.server import make_server
 
-    server = make_server(args.port, args.host, open_blueorigin=args.open_blueorigin)
+    server = make_server(
+        args.port, args.host, open_blueorigin=args.open_blueorigin, with_faults=args.faults
+    )
     host, port = server.server_address[:2]
     print(f"mirror serving the bundled corpus on http://{host}:{port} (Ctrl-C to stop)", flush=True)
     try:
@@ -35,18 +37,34 @@ def serve_mirror(args) -> int:
 
 
 def _crawl_into(con, db: Path, args) -> None:
-    from crawlers.load import load_spool
+    from crawlers.load import known_documents, load_spool
     from crawlers.run import run_crawl
     from crawlers.sources import select_sources
 
     sources = select_sources(args.sources)
     spool = db.parent / ".spacerace" / f"spool-{os.getpid()}.jsonl"
-    run_crawl(sources, spool, mirror=args.mirror, progress=not args.no_progress)
+    overrides = dict(_setting(text) for text in getattr(args, "set", []))
+    run_crawl(
+        sources,
+        spool,
+        mirror=args.mirror,
+        progress=not args.no_progress,
+        known=known_documents(con),
+        extra_settings=overrides,
+    )
     runs = load_spool(con, spool, sources)
     spool.unlink(missing_ok=True)
+    spool.with_suffix(".known.json").unlink(missing_ok=True)
     for run in runs.itertuples():
         print(f"{run.source_id:<11} {run.status:<9} {run.pages:>4} pages  {run.message}")
     return runs
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise SpaceraceError(f"-s takes NAME=VALUE (a Scrapy setting), not {text!r}")
+    return name.strip(), value.strip()
 
 
 def _report_failures(runs) -> int:
@@ -253,7 +271,7 @@ def demo(args) -> int:
     server = make_server(args.mirror_port)
     mirror = start_in_thread(server)
     print(f"mirror serving the bundled corpus on {mirror}")
-    args.sources, args.mirror, args.no_progress = [], mirror, False
+    args.sources, args.mirror, args.no_progress, args.set = [], mirror, False, []
     status = update(args)
     server.shutdown()
     if status:

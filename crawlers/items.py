@@ -17,3 +17,5 @@ class DocumentItem:
     raw_body: bytes = b""
     content_type: str = "text/html"
     warnings: list[str] = field(default_factory=list)
+    etag: str | None = None  # validators the page came with, for conditional requests next time
+    last_modified: str | None = None

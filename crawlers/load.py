@@ -49,8 +49,26 @@ def load_spool(
     return run_rows
 
 
+SOURCE_COLUMNS = ["source_id", "name", "kind", "nation", "home", "actor_key", "utc_offset_hours"]
+
+
+def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """Canonical URL -> the stored page's newest date and validators, for incremental crawls."""
+    rows = con.execute(
+        "SELECT url, greatest(published_at, modified_at), etag, last_modified FROM documents_latest"
+    ).fetchall()
+    return {
+        url: {
+            "stamp": stamp.isoformat() if stamp else None,
+            "etag": etag,
+            "last_modified": modified,
+        }
+        for url, stamp, etag, modified in rows
+    }
+
+
 def _write_sources(con, sources: list[Source]) -> None:
-    frame = pd.DataFrame([asdict(s) for s in sources]).drop(columns=["spider"])
+    frame = pd.DataFrame([asdict(s) for s in sources])[SOURCE_COLUMNS]
     ids = ", ".join(f"'{s.source_id}'" for s in sources)
     replace_rows(con, "sources", frame, where=f"source_id IN ({ids})")
 
@@ -100,6 +118,8 @@ def _document_row(doc: dict, doc_id: str, version: int, digest: str, run_id: str
         "content_type": doc.get("content_type"),
         "content_hash": digest,
         "run_id": run_id,
+        "etag": doc.get("etag"),
+        "last_modified": doc.get("last_modified"),
     }
 
 
@@ -110,7 +130,7 @@ def _timestamp(value: str | None) -> datetime | None:
 
 
 def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dict:
-    run = next((r for r in runs if r["source"] == source.spider), None)
+    run = next((r for r in runs if r["source"] == source.source_id), None)
     tally = counts.get(source.source_id, {"new": 0, "changed": 0, "unchanged": 0})
     if run is None:
         return {
@@ -126,15 +146,21 @@ def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dic
             "message": "the spider did not finish; see the crawl log",
         }
     status, message = run_status(run, tally)
+    started, finished = _timestamp(run["started_at"]), _timestamp(run["finished_at"])
     return {
         "run_id": run_id,
         "source_id": source.source_id,
-        "started_at": _timestamp(run["started_at"]),
-        "finished_at": _timestamp(run["finished_at"]),
+        "started_at": started,
+        "finished_at": finished,
+        "duration_s": round((finished - started).total_seconds(), 2),
         "status": status,
         "pages": run["pages"],
         **tally,
+        "skipped": run.get("skipped", 0),
+        "not_modified": run.get("not_modified", 0),
+        "retries": run.get("retries", 0),
         "errors": run["errors"],
+        "errors_by_kind": json.dumps(run.get("errors_by_kind") or {}),
         "warnings": run["warnings"],
         "message": message,
     }
@@ -142,26 +168,51 @@ def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dic
 
 def run_status(run: dict, tally: dict) -> tuple[str, str]:
     """ok | partial | degraded | blocked | failed, and a sentence an analyst can act on."""
-    notes = list(run.get("notes") or [])
-    summary = f"{tally['new']} new, {tally['changed']} changed, {tally['unchanged']} unchanged"
-    if run["documents"] == 0:
-        summary = "no documents"
-    elif not (tally["new"] or tally["changed"]):
-        summary = f"nothing changed ({tally['unchanged']} documents unchanged)"
-    if run.get("warnings"):
-        notes.append(f"{run['warnings']} pages without a findable date")
+    not_fetched = run.get("skipped", 0) + run.get("not_modified", 0)
+    got_something = run["documents"] > 0 or not_fetched > 0
+    stopped_early = run.get("finish_reason") not in (None, "finished")
     if run.get("challenged"):
-        status = "degraded" if run.get("fallback_documents") else "blocked"
-        if status == "blocked":
-            notes.append(
-                "the site is blocked and the fallback brought nothing; check the fallback APIs"
-            )
-    elif run["documents"] == 0:
+        status = "degraded" if run.get("fallback_documents") or not_fetched else "blocked"
+    elif not got_something:
         status = "failed"
-        notes.append("nothing fetched; check the network and the source's address")
-    elif run.get("errors"):
+    elif run.get("errors") or stopped_early:
         status = "partial"
-        notes.append(f"{run['errors']} pages failed")
     else:
         status = "ok"
-    return status, "; ".join([summary, *notes])
+    return status, "; ".join(
+        [_summary(tally, run, not_fetched), *_notes(run, status, not_fetched, stopped_early)]
+    )
+
+
+def _summary(tally: dict, run: dict, not_fetched: int) -> str:
+    if run["documents"] == 0 and not not_fetched:
+        return "no documents"
+    if not (tally["new"] or tally["changed"]):
+        return f"nothing changed ({tally['unchanged'] + not_fetched} documents unchanged)"
+    return f"{tally['new']} new, {tally['changed']} changed, {tally['unchanged']} unchanged"
+
+
+def _notes(run: dict, status: str, not_fetched: int, stopped_early: bool) -> list[str]:
+    notes = []
+    if run.get("errors"):
+        kinds = ", ".join(
+            f"{n} {k.replace('_', ' ')}"
+            for k, n in sorted((run.get("errors_by_kind") or {}).items())
+        )
+        notes.append(f"{run['errors']} errors ({kinds})" if kinds else f"{run['errors']} errors")
+    notes += list(run.get("notes") or [])
+    if not_fetched:
+        notes.append(
+            f"{not_fetched} stored pages not fetched again ({run.get('not_modified', 0)} answered 304)"
+        )
+    if run.get("warnings"):
+        notes.append(f"{run['warnings']} pages without a findable date (stored with no date)")
+    if stopped_early:
+        notes.append(f"the crawl stopped early ({run['finish_reason']}); run it again to resume")
+    if status == "blocked":
+        notes.append(
+            "the site is blocked and the fallback brought nothing; check the fallback APIs"
+        )
+    if status == "failed":
+        notes.append("nothing fetched; check the network and the source's address")
+    return notes

@@ -6,6 +6,7 @@ import zlib
 from datetime import UTC, datetime
 
 from itemadapter import ItemAdapter
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 MIN_TEXT_CHARS = 80
@@ -45,7 +46,10 @@ class SpoolPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("SPACERACE_SPOOL"), crawler)
+        pipeline = cls(crawler.settings.get("SPACERACE_SPOOL"), crawler)
+        # The run summary is written when the spider has closed, to know why it closed.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self):
         if self.path:
@@ -60,29 +64,30 @@ class SpoolPipeline:
         self.stats.inc_value("spacerace/documents")
         return item
 
-    def close_spider(self):
-        spider = self.crawler.spider
+    def spider_closed(self, spider, reason):
         if not self.handle:
             return
         stats = self.stats.get_stats()
         self._write(
             {
                 "kind": "run",
-                "source": spider.name,
+                "source": getattr(spider, "source", spider.name),
                 "started_at": self.started.isoformat(),
                 "finished_at": datetime.now(UTC).isoformat(),
                 "pages": stats.get("response_received_count", 0),
                 "documents": stats.get("spacerace/documents", 0),
+                # Spiders count failures through their errbacks (spacerace/errors/<kind>);
                 # log_count/ERROR is shared by every crawler in the process: not used here.
                 "errors": stats.get("spacerace/errors", 0)
-                + stats.get("spider_exceptions/count", 0)
-                + stats.get("downloader/exception_count", 0)
-                + stats.get("httperror/response_ignored_count", 0),
+                + stats.get("spider_exceptions/count", 0),
+                "errors_by_kind": errors_by_kind(stats),
                 "warnings": stats.get("spacerace/warnings", 0),
                 "retries": stats.get("retry/count", 0),
                 "challenged": stats.get("spacerace/challenged", 0),
                 "fallback_documents": stats.get("spacerace/fallback_documents", 0),
-                "oversize": stats.get("spacerace/oversize", 0),
+                "skipped": stats.get("spacerace/skipped", 0),
+                "not_modified": stats.get("spacerace/not_modified", 0),
+                "finish_reason": reason,
                 "notes": getattr(spider, "run_notes", []),
             }
         )
@@ -91,3 +96,10 @@ class SpoolPipeline:
     def _write(self, record: dict) -> None:
         self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.handle.flush()
+
+
+def errors_by_kind(stats: dict) -> dict[str, int]:
+    kinds = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("spacerace/errors/")}
+    if stats.get("spider_exceptions/count"):
+        kinds["parse"] = stats["spider_exceptions/count"]
+    return kinds

@@ -61,6 +61,4 @@ class CrawlProgress:
         _progress().update(self.task, description=self._label())
 
     def _label(self) -> str:
-        return (
-            f"crawl {self.crawler.spider.name:<11} pages {self.pages:>4}  documents {self.docs:>4}"
-        )
+        return f"crawl {getattr(self.crawler.spider, 'source', self.crawler.spider.name):<11} pages {self.pages:>4}  documents {self.docs:>4}"

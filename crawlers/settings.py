@@ -19,14 +19,23 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOAD_TIMEOUT = 30
+REDIRECT_MAX_TIMES = 5
+SPACERACE_BACKOFF_BASE = 2.0  # seconds before the first retry when the server gives no Retry-After
+SPACERACE_MAX_RETRY_WAIT = (
+    120.0  # a longer Retry-After is not waited for: the page counts as an error
+)
 DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     # After robots.txt (100) so robots rules are read per real host; before everything else.
     "crawlers.middlewares.MirrorHostMiddleware": 120,
-    # Its process_response runs before RetryMiddleware's (550) so a challenge is never retried.
+    # Its process_response runs first, so redirects and retries see the real URL.
+    "crawlers.middlewares.MirrorResponseMiddleware": 950,
+    # Its process_response runs before the retry middleware's (550): a challenge is never retried.
     "crawlers.middlewares.ChallengeDetectorMiddleware": 560,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.PoliteRetryMiddleware": 550,
 }
 
 ITEM_PIPELINES = {
@@ -70,4 +79,6 @@ MIRROR_PROFILE = {
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "RETRY_TIMES": 2,
+    "SPACERACE_BACKOFF_BASE": 0.05,
+    "DOWNLOAD_TIMEOUT": 5,
 }

@@ -1,24 +1,29 @@
 """The mirror's HTTP server: a threaded server with a real listen backlog (the stock one holds 5)."""
 
 import errno
+import hashlib
 import threading
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from crawlers.mirror import blueorigin, cgtn, nasa, spacex
+from crawlers.mirror import blueorigin, cgtn, extras, faults, nasa, spacex
 from crawlers.mirror.site import Reply, Routes
 from warehouse.errors import SpaceraceError
 
 NOT_FOUND = Reply(404, b"<!DOCTYPE html><title>404 Not Found</title><h1>Not Found</h1>")
 
 
-def build_routes(open_blueorigin: bool = False) -> Routes:
-    """Every page the mirror serves, rendered from the corpus."""
+def build_routes(open_blueorigin: bool = False, with_faults: bool = False) -> Routes:
+    """Every page the mirror serves, rendered from the corpus (plus the fault host if asked)."""
     routes = Routes()
     nasa.add_routes(routes)
     cgtn.add_routes(routes)
     spacex.add_routes(routes)
     blueorigin.add_routes(routes, open_site=open_blueorigin)
+    extras.add_routes(routes)
+    if with_faults:
+        faults.add_routes(routes)
     return routes
 
 
@@ -42,14 +47,36 @@ class MirrorHandler(BaseHTTPRequestHandler):
         self.reply(self.answer(), with_body=False)
 
     def reply(self, reply: Reply, with_body: bool) -> None:
+        reply = self.conditional(reply)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
+        if "Content-Length" not in reply.headers:
+            self.send_header("Content-Length", str(len(reply.body)))
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
         if with_body:
             self.wfile.write(reply.body)
+
+    def conditional(self, reply: Reply) -> Reply:
+        """ETag on every page; 304 when the client's If-None-Match or If-Modified-Since says it
+        has this version, as a real web server does."""
+        if reply.status != 200:
+            return reply
+        etag = '"' + hashlib.sha1(reply.body).hexdigest()[:16] + '"'
+        headers = {"ETag": etag, **reply.headers}
+        if self.headers.get("If-None-Match") == etag or self._not_modified_since(headers):
+            return Reply(304, b"", reply.content_type, {"ETag": etag, "Content-Length": "0"})
+        return Reply(reply.status, reply.body, reply.content_type, headers)
+
+    def _not_modified_since(self, headers: dict) -> bool:
+        since, modified = self.headers.get("If-Modified-Since"), headers.get("Last-Modified")
+        if not since or not modified:
+            return False
+        try:
+            return parsedate_to_datetime(modified) <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
 
     def answer(self) -> Reply:
         parts = urlsplit(self.path)
@@ -71,11 +98,14 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
 
 def make_server(
-    port: int = 8765, host: str = "127.0.0.1", open_blueorigin: bool = False
+    port: int = 8765,
+    host: str = "127.0.0.1",
+    open_blueorigin: bool = False,
+    with_faults: bool = False,
 ) -> MirrorServer:
     """A bound (not yet serving) mirror; port 0 picks a free port."""
     try:
-        return MirrorServer((host, port), build_routes(open_blueorigin))
+        return MirrorServer((host, port), build_routes(open_blueorigin, with_faults))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SpaceraceError(

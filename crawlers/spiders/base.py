@@ -1,10 +1,20 @@
-"""What every source spider shares: run notes an analyst reads in crawl_runs, and fetch failures
-recorded in one line each instead of a logged traceback."""
+"""What every source spider shares: run notes an analyst reads in crawl_runs, and failures
+counted by kind and recorded in one line each instead of a logged traceback."""
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import TimeoutError as TwistedTimeout
 from twisted.python.failure import Failure
 
 from crawlers.middlewares import REAL_URL
+from crawlers.text import canonical_url
+
+MAX_NOTES = 8  # enough to act on; the counts say the rest
 
 
 class SourceSpider(scrapy.Spider):
@@ -13,14 +23,103 @@ class SourceSpider(scrapy.Spider):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.run_notes: list[str] = []
+        self._known: dict | None = None
+
+    @property
+    def known(self) -> dict[str, dict]:
+        """What the warehouse holds already: canonical URL -> stored dates and validators."""
+        if self._known is None:
+            path = self.crawler.settings.get("SPACERACE_KNOWN")
+            self._known = json.loads(Path(path).read_text()) if path and Path(path).exists() else {}
+        return self._known
+
+    def unchanged(self, url: str, stamp: str | None) -> bool:
+        """True when the listing's date for a stored page is no newer than what is stored: the
+        page is not fetched again (counted as skipped)."""
+        stored = self.known.get(canonical_url(url))
+        if not stored or not stamp or not stored.get("stamp"):
+            return False
+        if _utc(stamp) > _utc(stored["stamp"]):
+            return False
+        self.crawler.stats.inc_value("spacerace/skipped")
+        return True
+
+    def page_request(self, url: str, callback, **kwargs) -> scrapy.Request:
+        """An article page request, conditional when the stored copy has validators; a 304
+        reaches the callback, which should pass the response to not_modified()."""
+        stored = self.known.get(canonical_url(url)) or {}
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if stored.get("etag"):
+            headers["If-None-Match"] = stored["etag"]
+        if stored.get("last_modified"):
+            headers["If-Modified-Since"] = stored["last_modified"]
+        meta = {**kwargs.pop("meta", {}), "handle_httpstatus_list": [304]}
+        return self.request(url, callback, headers=headers, meta=meta, **kwargs)
+
+    def not_modified(self, response) -> bool:
+        if response.status == 304:
+            self.crawler.stats.inc_value("spacerace/not_modified")
+            return True
+        return False
 
     def request(self, url: str, callback, **kwargs) -> scrapy.Request:
         """A request whose failure is counted and noted, not raised."""
         return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
 
     def on_error(self, failure: Failure) -> None:
+        url = failure.request.meta.get(REAL_URL, failure.request.url)
+        kind, reason = error_kind(failure)
+        self.count_error(kind, f"{url}: {reason}")
+
+    def count_error(self, kind: str, note: str) -> None:
         self.crawler.stats.inc_value("spacerace/errors")
-        reason = failure.getErrorMessage() or failure.type.__name__
-        if len(self.run_notes) < 5:  # enough to act on; the count says the rest
-            url = failure.request.meta.get(REAL_URL, failure.request.url)
-            self.run_notes.append(f"could not fetch {url}: {reason.rstrip('.')}")
+        self.crawler.stats.inc_value(f"spacerace/errors/{kind}")
+        self.logger.warning("%s: %s", kind.replace("_", " "), note)
+        if len(self.run_notes) < MAX_NOTES:
+            self.run_notes.append(f"{kind.replace('_', ' ')}: {note}")
+
+    def load_json(self, response):
+        """The response's JSON, or None (counted) when it does not parse."""
+        try:
+            return json.loads(response.text)
+        except (ValueError, AttributeError) as exc:
+            self.count_error("bad_json", f"{response.url}: {exc}")
+            return None
+
+
+def error_kind(failure: Failure) -> tuple[str, str]:
+    """A short kind for crawl_runs.errors_by_kind, and the reason in words."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        status = exc.response.status
+        return ("http_5xx" if status >= 500 else f"http_{status}"), f"HTTP {status}"
+    if isinstance(exc, TwistedTimeout) or "Timeout" in type(exc).__name__:
+        return "timeout", "no answer before the download timeout"
+    if isinstance(exc, IgnoreRequest):
+        text = str(exc) or type(exc).__name__
+        if "off-site" in text:
+            return "offsite", text
+        if "max redirections" in text.lower() or "redirect" in text.lower():
+            return "redirect_loop", text
+        return "ignored", text
+    message = failure.getErrorMessage() or type(exc).__name__
+    if "maxsize" in message.lower() or "max size" in message.lower() or "Cancelling" in message:
+        return "oversize", message
+    if "DataLoss" in type(exc).__name__ or "data loss" in message.lower():
+        return "truncated", message
+    return "network", message.rstrip(".")
+
+
+def validators(response) -> dict[str, str | None]:
+    """ETag and Last-Modified of a response, for the next crawl's conditional request."""
+    etag = response.headers.get(b"ETag")
+    modified = response.headers.get(b"Last-Modified")
+    return {
+        "etag": etag.decode("latin-1") if etag else None,
+        "last_modified": modified.decode("latin-1") if modified else None,
+    }
+
+
+def _utc(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

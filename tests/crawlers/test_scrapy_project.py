@@ -18,8 +18,8 @@ def scrapy(*args):
     )
 
 
-def test_scrapy_list_names_the_four_spiders():
-    assert scrapy("list").stdout.split() == ["blueorigin", "cgtn", "nasa", "spacex"]
+def test_scrapy_list_names_the_four_source_spiders_and_the_generic_one():
+    assert scrapy("list").stdout.split() == ["blueorigin", "cgtn", "feed", "nasa", "spacex"]
 
 
 def test_scrapy_crawl_runs_a_spider_against_the_mirror(mirror, tmp_path):

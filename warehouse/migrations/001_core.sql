@@ -7,7 +7,7 @@ CREATE TABLE sources (
     nation      VARCHAR,
     home        VARCHAR,
     actor_key   VARCHAR,               -- the actor that owns this outlet (its reports are not independent)
-    utc_offset_hours INTEGER NOT NULL DEFAULT 0  -- the publisher's local time, for relative dates
+    utc_offset_hours DOUBLE NOT NULL DEFAULT 0  -- the publisher's local time, for relative dates
 );
 
 CREATE TABLE crawl_runs (

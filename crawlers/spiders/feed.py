@@ -1,0 +1,123 @@
+"""The generic spider: any source configured with an RSS/Atom/RSS 1.0 feed or a sitemap.
+feedparser reads the feed, trafilatura the page's body, htmldate its date when the feed has none."""
+
+from calendar import timegm
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import feedparser
+import htmldate
+import trafilatura
+
+from crawlers.items import DocumentItem
+from crawlers.sources import load_sources
+from crawlers.spiders.base import SourceSpider, validators
+from crawlers.text import canonical_url, clean_space, join_paragraphs
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+REPLACEMENT = "\ufffd"
+
+
+class FeedSpider(SourceSpider):
+    name = "feed"
+
+    def __init__(self, source_id: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not source_id:
+            raise ValueError("the feed spider needs a source: scrapy crawl feed -a source_id=esa")
+        self.config = load_sources()[source_id]
+        self.source = source_id
+        self.allowed_domains = [self.config.domain]
+
+    async def start(self):
+        if self.config.feed:
+            yield self.request(self.config.feed, self.parse_feed)
+        if self.config.sitemap:
+            yield self.request(self.config.sitemap, self.parse_sitemap)
+
+    def parse_feed(self, response):
+        feed = feedparser.parse(response.body)
+        if feed.bozo:
+            # feedparser recovers what it can from broken XML; the fault is still counted.
+            reason = feed.get("bozo_exception", "unreadable feed")
+            self.count_error("bad_feed", f"{response.url}: {reason}")
+        for entry in feed.entries:
+            if not entry.get("link"):
+                self.count_error("bad_record", f"{response.url}: a feed entry without a link")
+                continue
+            stamp = _feed_time(entry.get("updated_parsed") or entry.get("published_parsed"))
+            if self.unchanged(entry.link, stamp):
+                continue
+            listed = {"title": entry.get("title"), "published": _feed_time(entry.get("published_parsed")),
+                      "updated": stamp, "author": entry.get("author")}  # fmt: skip
+            yield self.page_request(entry.link, self.parse_page, cb_kwargs={"listed": listed})
+
+    def parse_sitemap(self, response):
+        response.selector.register_namespace("sm", SITEMAP_NS["sm"])
+        nested = response.xpath("//sm:sitemap/sm:loc/text()").getall()
+        urls = response.xpath("//sm:url")
+        if not nested and not urls:
+            self.count_error(
+                "bad_feed", f"{response.url}: no <url> or <sitemap> entries (malformed sitemap?)"
+            )
+        for loc in nested:
+            yield self.request(loc.strip(), self.parse_sitemap)
+        for url in urls:
+            loc = (url.xpath("sm:loc/text()").get() or "").strip()
+            lastmod = (url.xpath("sm:lastmod/text()").get() or "").strip() or None
+            if loc and not self.unchanged(loc, lastmod):
+                yield self.page_request(
+                    loc, self.parse_page, cb_kwargs={"listed": {"updated": lastmod}}
+                )
+
+    def parse_page(self, response, listed: dict):
+        if self.not_modified(response):
+            return
+        html = self.decoded(response)
+        body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+        paragraphs = [clean_space(line) for line in body.splitlines() if clean_space(line)]
+        meta = trafilatura.extract_metadata(html)
+        published = listed.get("published") or _page_date(html)
+        yield DocumentItem(
+            source=self.source,
+            fetched_via=urlsplit(response.url).netloc,
+            url=canonical_url((meta.url if meta and meta.url else None) or response.url),
+            title=clean_space(listed.get("title") or (meta.title if meta else "") or ""),
+            author=listed.get("author") or (meta.author if meta else None),
+            published_at=published,
+            modified_at=listed.get("updated"),
+            text=join_paragraphs(paragraphs),
+            raw_body=response.body,
+            **validators(response),
+        )
+
+    def decoded(self, response) -> str:
+        """The page's text; a page whose declared charset is wrong is counted and re-read."""
+        text = response.text
+        if REPLACEMENT in text or _mojibake(text):
+            self.count_error(
+                "bad_charset",
+                f"{response.url}: declared charset {response.encoding} does not fit the bytes",
+            )
+            for encoding in ("utf-8", "cp1252"):
+                try:
+                    return response.body.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+        return text
+
+
+def _mojibake(text: str) -> bool:
+    # UTF-8 bytes read as Latin-1 leave these pairs behind.
+    return any(pair in text for pair in ("Ã©", "â€™", "â€œ", "Ã¨", "Ã¶"))
+
+
+def _feed_time(parsed) -> str | None:
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(timegm(parsed), UTC).isoformat()
+
+
+def _page_date(html: str) -> str | None:
+    found = htmldate.find_date(html, outputformat="%Y-%m-%d", extensive_search=False)
+    return f"{found}T00:00:00+00:00" if found else None
