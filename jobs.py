@@ -36,28 +36,29 @@ def serve_mirror(args) -> int:
     return 0
 
 
-def _crawl_into(con, db: Path, args) -> None:
+def _crawl_into(con, db: Path, args):
     from crawlers.load import known_documents, load_spool
-    from crawlers.run import run_crawl
+    from crawlers.run import CrawlState, run_crawl
     from crawlers.sources import select_sources
 
     sources = select_sources(args.sources)
-    spool = db.parent / ".spacerace" / f"spool-{os.getpid()}.jsonl"
+    state = CrawlState(db.parent / ".spacerace" / f"{db.name}.crawl")
+    if state.resuming:
+        print("resuming the crawl that was interrupted (its fetched pages are kept)")
     overrides = dict(_setting(text) for text in getattr(args, "set", []))
-    run_crawl(
-        sources,
-        spool,
-        mirror=args.mirror,
-        progress=not args.no_progress,
-        known=known_documents(con),
-        extra_settings=overrides,
-    )
-    runs = load_spool(con, spool, sources)
-    spool.unlink(missing_ok=True)
-    spool.with_suffix(".known.json").unlink(missing_ok=True)
-    for run in runs.itertuples():
+    run_crawl(sources, state, mirror=args.mirror, progress=not args.no_progress,
+              known=known_documents(con), extra_settings=overrides)  # fmt: skip
+    runs = load_spool(con, state.spool, sources)
+    if (runs.finish_reason == "shutdown").any():
+        raise SpaceraceError(
+            "the crawl was interrupted before it finished: nothing was published; run the same "
+            "command again to resume where it stopped"
+        )
+    for run in runs.drop(columns=["finish_reason"]).itertuples():
         print(f"{run.source_id:<11} {run.status:<9} {run.pages:>4} pages  {run.message}")
-    return runs
+    # Cleared only now: should publication fail, the next run resumes from the kept spool.
+    con.execute("CHECKPOINT")
+    return runs, state
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -84,7 +85,8 @@ def _report_failures(runs) -> int:
 def crawl(args) -> int:
     db = _db(args)
     with staged_update(db) as con:
-        runs = _crawl_into(con, db, args)
+        runs, state = _crawl_into(con, db, args)
+    state.clear()
     return _report_failures(runs)
 
 
@@ -163,9 +165,10 @@ def update(args) -> int:
     db = _db(args)
     started = time.monotonic()
     with staged_update(db) as con:
-        runs = _crawl_into(con, db, args)
+        runs, state = _crawl_into(con, db, args)
         _extract_into(con, args)
         _build_into(con)
+    state.clear()
     print(f"published {db} in {time.monotonic() - started:.1f}s")
     return _report_failures(runs)
 

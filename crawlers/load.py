@@ -44,9 +44,31 @@ def load_spool(
     _write_sources(con, sources)
     fresh, counts = _new_versions(con, documents, run_id)
     insert_frame(con, "documents", fresh)
-    run_rows = pd.DataFrame([_run_row(run_id, s, runs, counts) for s in sources])
-    insert_frame(con, "crawl_runs", run_rows)
+    merged = merge_runs(runs)
+    run_rows = pd.DataFrame([_run_row(run_id, s, merged, counts) for s in sources])
+    insert_frame(con, "crawl_runs", run_rows.drop(columns=["finish_reason"]))
     return run_rows
+
+
+SUMMED = ("pages", "documents", "errors", "warnings", "retries", "challenged",
+          "fallback_documents", "skipped", "not_modified")  # fmt: skip
+
+
+def merge_runs(runs: list[dict]) -> list[dict]:
+    """One summary per source: an interrupted crawl and its resumption add up."""
+    merged: dict[str, dict] = {}
+    for run in runs:
+        first = merged.get(run["source"])
+        if first is None:
+            merged[run["source"]] = {**run, "errors_by_kind": dict(run.get("errors_by_kind") or {})}
+            continue
+        for key in SUMMED:
+            first[key] = first.get(key, 0) + run.get(key, 0)
+        for kind, n in (run.get("errors_by_kind") or {}).items():
+            first["errors_by_kind"][kind] = first["errors_by_kind"].get(kind, 0) + n
+        first["notes"] = [*first.get("notes", []), *run.get("notes", [])]
+        first["finished_at"], first["finish_reason"] = run["finished_at"], run.get("finish_reason")
+    return list(merged.values())
 
 
 SOURCE_COLUMNS = ["source_id", "name", "kind", "nation", "home", "actor_key", "utc_offset_hours"]
@@ -138,12 +160,18 @@ def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dic
             "source_id": source.source_id,
             "started_at": utcnow(),
             "finished_at": utcnow(),
+            "duration_s": 0.0,
             "status": "failed",
             "pages": 0,
             **tally,
+            "skipped": 0,
+            "not_modified": 0,
+            "retries": 0,
             "errors": 1,
+            "errors_by_kind": "{}",
             "warnings": 0,
-            "message": "the spider did not finish; see the crawl log",
+            "message": "the spider did not start or finish; see the crawl log",
+            "finish_reason": None,
         }
     status, message = run_status(run, tally)
     started, finished = _timestamp(run["started_at"]), _timestamp(run["finished_at"])
@@ -163,6 +191,7 @@ def _run_row(run_id: str, source: Source, runs: list[dict], counts: dict) -> dic
         "errors_by_kind": json.dumps(run.get("errors_by_kind") or {}),
         "warnings": run["warnings"],
         "message": message,
+        "finish_reason": run.get("finish_reason"),
     }
 
 

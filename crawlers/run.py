@@ -1,6 +1,10 @@
-"""Run spiders in this process and spool what they fetch (Twisted's reactor runs once per process)."""
+"""Run spiders in this process and spool what they fetch (Twisted's reactor runs once per process).
+
+A crawl keeps its state (Scrapy's JOBDIR, one per source) and its spool in a state folder until
+its documents are published, so an interrupted crawl resumes where it stopped."""
 
 import json
+import shutil
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -27,30 +31,50 @@ def crawl_settings(
     return settings
 
 
+class CrawlState:
+    """The folder an unfinished crawl keeps: the spool of fetched documents and each source's
+    JOBDIR. It is cleared once the crawl's documents are published."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.spool = folder / "spool.jsonl"
+        self.known = folder / "known.json"
+
+    @property
+    def resuming(self) -> bool:
+        return self.spool.exists() and self.spool.stat().st_size > 0
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def run_crawl(
     sources: list[Source],
-    spool: Path,
+    state: CrawlState,
     mirror: str | None = None,
     progress: bool = True,
     known: dict | None = None,
     extra_settings: dict | None = None,
 ) -> Path:
-    """Crawl `sources` (all spiders at once) and return the spool file they wrote.
+    """Crawl `sources` (all spiders at once), appending to the state's spool; return the spool.
 
     `known` (canonical URL -> stored dates and validators) lets spiders skip unchanged pages.
     """
-    spool.parent.mkdir(parents=True, exist_ok=True)
-    spool.write_text("")
+    state.folder.mkdir(parents=True, exist_ok=True)
+    state.spool.touch()
     extra = dict(extra_settings or {})
     if known is not None:
-        known_path = spool.with_suffix(".known.json")
-        known_path.write_text(json.dumps(known))
-        extra["SPACERACE_KNOWN"] = str(known_path)
-    process = CrawlerProcess(crawl_settings(mirror, spool, progress, extra))
+        state.known.write_text(json.dumps(known))
+        extra["SPACERACE_KNOWN"] = str(state.known)
+    extra["SPACERACE_STATE_DIR"] = str(state.folder)
+    process = CrawlerProcess(crawl_settings(mirror, state.spool, progress, extra))
     for source in sources:
+        spider = process.spider_loader.load(source.spider)
         if source.spider == "feed":
-            process.crawl("feed", source_id=source.source_id)
+            # A class per configured source, so each keeps its own JOBDIR (see update_settings).
+            spider = type(f"FeedSpider_{source.source_id}", (spider,), {"source": source.source_id})
+            process.crawl(spider, source_id=source.source_id)
         else:
-            process.crawl(source.spider)
+            process.crawl(spider)
     process.start()
-    return spool
+    return state.spool

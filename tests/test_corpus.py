@@ -28,7 +28,9 @@ def test_the_committed_gold_file_is_up_to_date_with_the_source_annotations():
     )
 
 
-def test_each_source_serves_a_dozen_or_more_articles():
+def test_each_source_serves_a_dozen_or_more_articles_and_the_extras_twenty():
     ids = [r["id"] for r in gold_records()]
     for prefix in ("cgtn-", "nasa-", "spacex-", "bo-", "snapi-"):
         assert sum(i.startswith(prefix) for i in ids) >= 12, prefix
+    extras = [i for i in ids if i.split("-")[0] in ("esa", "xinhua", "isro", "jaxa")]
+    assert len(extras) >= 20

@@ -10,10 +10,13 @@ def rows(db, sql, params=None):
         return con.execute(sql, params or []).fetchall()
 
 
-def test_update_stores_documents_from_all_four_sources(built_db):
+def test_update_stores_documents_from_the_four_sources_and_the_configured_extras(built_db):
     counts = dict(rows(built_db, "SELECT source_id, count(*) FROM documents GROUP BY 1"))
-    assert set(counts) == {"cgtn", "nasa", "spacex", "blueorigin"}
-    assert all(n >= 10 for n in counts.values()), counts
+    assert set(counts) == {"cgtn", "nasa", "spacex", "blueorigin", "esa", "xinhua", "isro", "jaxa"}
+    assert all(counts[s] >= 12 for s in ("cgtn", "nasa", "spacex", "blueorigin")), counts
+    assert all(counts[s] >= 5 for s in ("esa", "xinhua", "isro", "jaxa")), counts
+    statuses = dict(rows(built_db, "SELECT source_id, status FROM source_health"))
+    assert statuses == {**{s: "ok" for s in counts}, "blueorigin": "degraded"}
 
 
 def test_blue_origin_challenge_is_recorded_and_the_fallback_brings_its_news(built_db):
@@ -78,7 +81,7 @@ def test_second_update_on_an_unchanged_mirror_changes_nothing(mirror, db_copy):
     after = {t: rows(db_copy, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
     assert after == before
     latest = rows(db_copy, "SELECT new, changed, message FROM source_health")
-    assert rows(db_copy, "SELECT count(*) FROM crawl_runs")[0][0] == runs_before + 4
+    assert rows(db_copy, "SELECT count(*) FROM crawl_runs")[0][0] == runs_before + 8
     assert all(
         new == 0 and changed == 0 and "nothing changed" in msg for new, changed, msg in latest
     )

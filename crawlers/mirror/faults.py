@@ -9,10 +9,11 @@ from crawlers.mirror.site import Reply, Routes
 HOST = "https://faults.spacerace.test"
 ARTICLE = (
     "<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{meta}</head><body>"
-    "<article><h1>{title}</h1>{byline}<p>{text}</p><p>{text}</p><p>{text}</p></article></body></html>"
+    "<article><h1>{title}</h1>{byline}<p>First, {text}</p><p>Second, {text}</p><p>Third, {text}</p></article>"
+    "</body></html>"
 )
 BODY = (
-    "The fault mirror serves this paragraph so that the page has enough article text to be kept by "
+    "the fault mirror serves this paragraph so that the page has enough article text to be kept by "
     "the crawler, which needs a real body of several sentences before it stores a document at all."
 )
 PAGES = [

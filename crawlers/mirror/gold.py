@@ -8,6 +8,8 @@ from crawlers.mirror.corpus import corpus_dir, load
 from crawlers.spiders.spacex import blocks_to_paragraphs
 from crawlers.text import join_paragraphs
 
+EXTRAS = ("esa", "xinhua", "isro", "jaxa")
+
 
 def articles() -> dict[str, dict]:
     """Every corpus article as an extraction input record, by gold id."""
@@ -23,6 +25,9 @@ def articles() -> dict[str, dict]:
         found[f"snapi-{r['id']}"] = _record(
             f"snapi-{r['id']}", r["paragraphs"], r["published_at"], r["url"], r["title"]
         )
+    for extra in EXTRAS:
+        for a in load(f"extras/{extra}", "articles"):
+            found[a["id"]] = _record(a["id"], a["paragraphs"], a["published"], a["url"], a["title"])
     for r in load("spacex", "updates"):
         gold_id = f"spacex-{r['updateId']}"
         url = f"https://www.spacex.com/updates/{r['updateId']}/"
@@ -46,7 +51,7 @@ def gold_records() -> list[dict]:
     """Gold annotations of every source, each with its article's text."""
     texts = articles()
     out = []
-    for source in ("cgtn", "nasa", "spacex", "blueorigin"):
+    for source in ("cgtn", "nasa", "spacex", "blueorigin", *(f"extras/{e}" for e in EXTRAS)):
         for gold in load(source, "gold"):
             out.append({**texts[gold["id"]], **gold})
     return out

@@ -34,6 +34,7 @@ class MirrorServer(ThreadingHTTPServer):
 
     def __init__(self, address, routes: Routes):
         self.routes = routes
+        self.requested: list[str] = []  # every path asked for, in order (list.append is atomic)
         super().__init__(address, MirrorHandler)
 
 
@@ -79,6 +80,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
             return False
 
     def answer(self) -> Reply:
+        self.server.requested.append(self.path)
         parts = urlsplit(self.path)
         host, _, rest = parts.path.lstrip("/").partition("/")
         if not host:

@@ -25,6 +25,19 @@ class SourceSpider(scrapy.Spider):
         self.run_notes: list[str] = []
         self._known: dict | None = None
 
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        state = settings.get("SPACERACE_STATE_DIR")
+        if state:
+            # Scrapy keeps this source's pending requests and seen set here: an interrupted
+            # crawl resumes from them.
+            settings.set(
+                "JOBDIR",
+                str(Path(state) / "jobs" / getattr(cls, "source", cls.name)),
+                priority="spider",
+            )
+
     @property
     def known(self) -> dict[str, dict]:
         """What the warehouse holds already: canonical URL -> stored dates and validators."""

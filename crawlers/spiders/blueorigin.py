@@ -9,7 +9,7 @@ import trafilatura
 
 from crawlers.items import DocumentItem
 from crawlers.middlewares import CHALLENGED, DOMAINS
-from crawlers.spiders.base import SourceSpider
+from crawlers.spiders.base import SourceSpider, validators
 from crawlers.text import canonical_url, clean_space, join_paragraphs
 
 NEWS_URL = "https://www.blueorigin.com/news"
@@ -44,9 +44,11 @@ class BlueOriginSpider(SourceSpider):
             yield self.request(LL2_URL, self.parse_launches)
             return
         for href in response.css(LISTING_LINKS).getall():
-            yield response.follow(href, self.parse_article, errback=self.on_error)
+            yield self.page_request(response.urljoin(href), self.parse_article)
 
     def parse_article(self, response):
+        if self.not_modified(response):
+            return
         paragraphs = [
             clean_space(" ".join(p.css("::text").getall())) for p in response.css(ARTICLE_BODY)
         ]
@@ -61,6 +63,7 @@ class BlueOriginSpider(SourceSpider):
             else published,
             text=join_paragraphs([p for p in paragraphs if p]),
             raw_body=response.body,
+            **validators(response),
         )
 
     def parse_snapi(self, response):
@@ -72,16 +75,22 @@ class BlueOriginSpider(SourceSpider):
                     f"a Spaceflight News API record without url or title (id {record.get('id')})",
                 )
                 continue
+            if self.unchanged(
+                record["url"], record.get("updated_at") or record.get("published_at")
+            ):
+                continue
             # Outlets are off the spider's domains by design; each may redirect only within itself.
             host = urlsplit(record["url"]).netloc
             meta = {"allow_offsite": True, DOMAINS: [host.removeprefix("www.")]}
-            yield self.request(
+            yield self.page_request(
                 record["url"], self.parse_outlet, cb_kwargs={"record": record}, meta=meta
             )
         if isinstance(page, dict) and page.get("next"):
             yield self.request(page["next"], self.parse_snapi)
 
     def parse_outlet(self, response, record: dict):
+        if self.not_modified(response):
+            return
         body = (
             trafilatura.extract(response.text, include_comments=False, include_tables=False) or ""
         )
@@ -98,12 +107,15 @@ class BlueOriginSpider(SourceSpider):
             modified_at=record.get("updated_at"),
             text=join_paragraphs(paragraphs),
             raw_body=response.body,
+            **validators(response),
         )
 
     def parse_launches(self, response):
         page = self.load_json(response)
         for launch in page.get("results", []) if isinstance(page, dict) else []:
             item = launch_document(launch)
+            if item is not None and self.unchanged(item.url, launch.get("last_updated")):
+                continue
             if item is None:
                 self.count_error(
                     "bad_record", f"a Launch Library 2 record without id or name ({response.url})"

@@ -2,6 +2,8 @@
 feeds, and the article pages they list."""
 
 import re
+from calendar import timegm
+from datetime import UTC, datetime
 
 import feedparser
 
@@ -66,7 +68,8 @@ class CgtnSpider(SourceSpider):
                 "bad_feed", f"{response.url}: {feed.get('bozo_exception', 'unreadable feed')}"
             )
         for entry in feed.entries:
-            if entry.get("link"):
+            stamp = _feed_time(entry.get("published_parsed"))
+            if entry.get("link") and not self.unchanged(article_url(entry.link), stamp):
                 # The sitemaps list the same pages; the request fingerprint drops the repeat.
                 yield self.page_request(article_url(entry.link), self.parse_article)
 
@@ -93,6 +96,10 @@ class CgtnSpider(SourceSpider):
             raw_body=response.body,
             **validators(response),
         )
+
+
+def _feed_time(parsed) -> str | None:
+    return datetime.fromtimestamp(timegm(parsed), UTC).isoformat() if parsed else None
 
 
 def article_url(url: str) -> str:

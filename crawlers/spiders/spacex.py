@@ -15,22 +15,39 @@ HEADERS = {"Accept": "application/json", "Referer": "https://www.spacex.com/upda
 class SpacexSpider(SourceSpider):
     name = "spacex"
     source = "spacex"
+    allowed_domains = ["spacex.com"]
 
     async def start(self):
         yield self.request(UPDATES_API, self.parse_updates, headers=HEADERS)
 
     def parse_updates(self, response):
-        records = json.loads(response.text)
+        records = self.load_json(response)
+        if not isinstance(records, list):
+            if records is not None:
+                self.count_error("bad_json", f"{response.url}: expected a JSON array of updates")
+            return
         external = 0
         for record in records:
+            if (
+                not isinstance(record, dict)
+                or not record.get("updateId")
+                or not record.get("title")
+            ):
+                self.count_error(
+                    "bad_record", f"{response.url}: an update without updateId or title"
+                )
+                continue
             paragraphs = blocks_to_paragraphs(record.get("contentBlocks") or [])
             if not paragraphs:
                 external += 1  # link tiles to other sites carry no article text
                 continue
+            url = PUBLIC_URL.format(slug=record["updateId"])
+            if self.unchanged(url, _date(record.get("date"))):
+                continue
             yield DocumentItem(
                 source=self.source,
                 fetched_via="content.spacex.com",
-                url=PUBLIC_URL.format(slug=record["updateId"]),
+                url=url,
                 title=clean_space(record.get("title", "")),
                 published_at=_date(record.get("date")),
                 text=join_paragraphs(paragraphs),
