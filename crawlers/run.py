@@ -20,9 +20,8 @@ def crawl_settings(
     settings = Settings()
     settings.setmodule("crawlers.settings", priority="project")
     if mirror:
+        # The spiders apply MIRROR_PROFILE when they see a mirror (SourceSpider.update_settings).
         settings.set("SPACERACE_MIRROR", mirror.rstrip("/"), priority="cmdline")
-        for key, value in settings.getdict("MIRROR_PROFILE").items():
-            settings.set(key, value, priority="cmdline")
     if spool:
         settings.set("SPACERACE_SPOOL", str(spool), priority="cmdline")
     settings.set("SPACERACE_PROGRESS", progress, priority="cmdline")

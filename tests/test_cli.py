@@ -79,7 +79,17 @@ def test_sql_outputs_csv_and_json(built_db):
     csv_out = run_cli(
         "sql", "SELECT source_id FROM sources ORDER BY 1", "--format", "csv", "--db", str(built_db)
     )
-    assert csv_out.stdout.splitlines() == ["source_id", "blueorigin", "cgtn", "esa", "isro", "jaxa", "nasa", "spacex", "xinhua"]
+    assert csv_out.stdout.splitlines() == [
+        "source_id",
+        "blueorigin",
+        "cgtn",
+        "esa",
+        "isro",
+        "jaxa",
+        "nasa",
+        "spacex",
+        "xinhua",
+    ]
     json_out = run_cli("sql", "SELECT source_id, kind FROM sources WHERE source_id = ?", "--param", "cgtn",
                        "--format", "json", "--db", str(built_db))  # fmt: skip
     assert json.loads(json_out.stdout) == [{"source_id": "cgtn", "kind": "state_media"}]
@@ -193,7 +203,10 @@ def test_an_unreachable_source_is_recorded_as_failed_without_a_traceback(tmp_pat
             "SELECT status, message FROM source_health WHERE source_id = 'spacex'"
         ).fetchone()
     assert status == "failed"
-    assert "network: https://content.spacex.com/api/spacex-website/updates: Connection was refused" in message
+    assert (
+        "network: https://content.spacex.com/api/spacex-website/updates: Connection was refused"
+        in message
+    )
 
 
 def test_a_file_that_is_not_a_warehouse_is_named(tmp_path):

@@ -28,6 +28,10 @@ class SourceSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
+        if settings.get("SPACERACE_MIRROR"):
+            # The mirror is local: no politeness delays (a setting given with -s still wins).
+            for key, value in settings.getdict("MIRROR_PROFILE").items():
+                settings.set(key, value, priority="spider")
         state = settings.get("SPACERACE_STATE_DIR")
         if state:
             # Scrapy keeps this source's pending requests and seen set here: an interrupted

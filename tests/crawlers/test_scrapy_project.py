@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from crawlers.mirror.server import make_server, start_in_thread
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -22,10 +26,49 @@ def test_scrapy_list_names_the_four_source_spiders_and_the_generic_one():
     assert scrapy("list").stdout.split() == ["blueorigin", "cgtn", "feed", "nasa", "spacex"]
 
 
-def test_scrapy_crawl_runs_a_spider_against_the_mirror(mirror, tmp_path):
-    out = tmp_path / "spacex.jsonl"
-    result = scrapy("crawl", "spacex", "-s", f"SPACERACE_MIRROR={mirror}", "-O", str(out))
+def crawl(spider: str, mirror: str, out: Path, *args: str) -> list[dict]:
+    result = scrapy("crawl", spider, "-s", f"SPACERACE_MIRROR={mirror}", "-O", str(out), *args)
     assert result.returncode == 0, result.stderr
-    items = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(items) == 13  # 15 records, of which 2 are external link tiles
-    assert all(i["url"].startswith("https://www.spacex.com/updates/") and i["text"] for i in items)
+    assert "Traceback" not in result.stderr
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("spider", "args", "count", "url_prefix"),
+    [
+        ("spacex", [], 13, "https://www.spacex.com/updates/"),  # 15 records, 2 external link tiles
+        ("nasa", [], 16, "https://www.nasa.gov/news-release/"),
+        ("cgtn", [], 16, "https://news.cgtn.com/news/"),
+        (
+            "blueorigin",
+            [],
+            16,
+            "https://",
+        ),  # 12 outlet articles + 4 launches, through the fallbacks
+        ("feed", ["-a", "source_id=esa"], 6, "https://www.esa.int/"),
+        ("feed", ["-a", "source_id=isro"], 6, "https://www.isro.gov.in/"),
+    ],
+)
+def test_each_spider_crawls_the_mirror_over_http(mirror, tmp_path, spider, args, count, url_prefix):
+    items = crawl(spider, mirror, tmp_path / "out.jsonl", *args)
+    assert len(items) == count
+    assert all(
+        i["url"].startswith(url_prefix) and len(i["text"]) > 300 and i["title"] for i in items
+    )
+    assert len({i["url"] for i in items}) == count
+
+
+def test_blue_origin_news_pages_are_read_when_the_site_lets_the_crawler_in(tmp_path):
+    server = make_server(port=0, open_blueorigin=True)
+    url = start_in_thread(server)
+    try:
+        items = crawl("blueorigin", url, tmp_path / "bo.jsonl")
+    finally:
+        server.shutdown()
+    assert len(items) == 12
+    assert all(
+        i["url"].startswith("https://www.blueorigin.com/news/")
+        and i["fetched_via"] == "www.blueorigin.com"
+        for i in items
+    )
+    assert all(i["published_at"] for i in items)
