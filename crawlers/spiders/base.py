@@ -14,6 +14,10 @@ from twisted.python.failure import Failure
 from crawlers.middlewares import REAL_URL
 from crawlers.text import canonical_url
 
+SITEMAP_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
 MAX_NOTES = 8  # enough to act on; the counts say the rest
 
 
@@ -94,6 +98,27 @@ class SourceSpider(scrapy.Spider):
         self.logger.warning("%s: %s", kind.replace("_", " "), note)
         if len(self.run_notes) < MAX_NOTES:
             self.run_notes.append(f"{kind.replace('_', ' ')}: {note}")
+
+    def read_sitemap(self, response) -> tuple[list[str], list[tuple[str, str | None]]]:
+        """(nested sitemap URLs, [(page URL, its lastmod or news publication date)]) of a
+        sitemap or sitemap index; a sitemap with neither is counted as malformed."""
+        for prefix, uri in SITEMAP_NS.items():
+            response.selector.register_namespace(prefix, uri)
+        nested = [loc.strip() for loc in response.xpath("//sm:sitemap/sm:loc/text()").getall()]
+        pages = []
+        for url in response.xpath("//sm:url"):
+            loc = (url.xpath("sm:loc/text()").get() or "").strip()
+            stamp = (
+                url.xpath("sm:lastmod/text()").get()
+                or url.xpath(".//news:publication_date/text()").get()
+            )
+            if loc:
+                pages.append((loc, stamp.strip() if stamp else None))
+        if not nested and not pages:
+            self.count_error(
+                "bad_feed", f"{response.url}: no <url> or <sitemap> entries (malformed sitemap?)"
+            )
+        return nested, pages
 
     def load_json(self, response):
         """The response's JSON, or None (counted) when it does not parse."""

@@ -15,10 +15,6 @@ SITEMAPS = ("https://www.cgtn.com/sitemap_latestnews.xml", "https://www.cgtn.com
 SECTION_FEEDS = tuple(
     f"https://www.cgtn.com/subscribe/rss/section/{s}.xml" for s in ("china", "world", "tech-sci")
 )
-SITEMAP_NS = {
-    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    "news": "http://www.google.com/schemas/sitemap-news/0.9",
-}
 
 TITLE = "div.news-title::text"
 AUTHOR = "div.news-author-name::text"
@@ -42,23 +38,11 @@ class CgtnSpider(SourceSpider):
             yield self.request(url, self.parse_section_feed)
 
     def parse_sitemap(self, response):
-        for prefix, uri in SITEMAP_NS.items():
-            response.selector.register_namespace(prefix, uri)
-        nested = response.xpath("//sm:sitemap/sm:loc/text()").getall()
-        urls = response.xpath("//sm:url")
-        if not nested and not urls:
-            self.count_error(
-                "bad_feed", f"{response.url}: no <url> or <sitemap> entries (malformed sitemap?)"
-            )
+        nested, pages = self.read_sitemap(response)
         for loc in nested:
-            yield self.request(loc.strip(), self.parse_sitemap)
-        for url in urls:
-            loc = (url.xpath("sm:loc/text()").get() or "").strip()
-            stamp = (
-                url.xpath("sm:lastmod/text()").get()
-                or url.xpath(".//news:publication_date/text()").get()
-            )
-            if loc and not self.unchanged(loc, stamp):
+            yield self.request(loc, self.parse_sitemap)
+        for loc, stamp in pages:
+            if not self.unchanged(loc, stamp):
                 yield self.page_request(article_url(loc), self.parse_article)
 
     def parse_section_feed(self, response):

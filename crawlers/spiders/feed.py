@@ -14,7 +14,6 @@ from crawlers.sources import load_sources
 from crawlers.spiders.base import SourceSpider, validators
 from crawlers.text import canonical_url, clean_space, join_paragraphs
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 REPLACEMENT = "\ufffd"
 
 
@@ -53,21 +52,13 @@ class FeedSpider(SourceSpider):
             yield self.page_request(entry.link, self.parse_page, cb_kwargs={"listed": listed})
 
     def parse_sitemap(self, response):
-        response.selector.register_namespace("sm", SITEMAP_NS["sm"])
-        nested = response.xpath("//sm:sitemap/sm:loc/text()").getall()
-        urls = response.xpath("//sm:url")
-        if not nested and not urls:
-            self.count_error(
-                "bad_feed", f"{response.url}: no <url> or <sitemap> entries (malformed sitemap?)"
-            )
+        nested, pages = self.read_sitemap(response)
         for loc in nested:
-            yield self.request(loc.strip(), self.parse_sitemap)
-        for url in urls:
-            loc = (url.xpath("sm:loc/text()").get() or "").strip()
-            lastmod = (url.xpath("sm:lastmod/text()").get() or "").strip() or None
-            if loc and not self.unchanged(loc, lastmod):
+            yield self.request(loc, self.parse_sitemap)
+        for loc, stamp in pages:
+            if not self.unchanged(loc, stamp):
                 yield self.page_request(
-                    loc, self.parse_page, cb_kwargs={"listed": {"updated": lastmod}}
+                    loc, self.parse_page, cb_kwargs={"listed": {"updated": stamp}}
                 )
 
     def parse_page(self, response, listed: dict):
