@@ -10,7 +10,6 @@ from pathlib import Path
 
 from warehouse import SpaceraceError, resolve_db_path
 from warehouse.publish import staged_update
-from warehouse.read import run_user_sql, table_columns
 
 ROOT = Path(__file__).resolve().parent
 
@@ -49,13 +48,15 @@ def _crawl_into(con, db: Path, args):
     run_crawl(sources, state, mirror=args.mirror, progress=not args.no_progress,
               known=known_documents(con), extra_settings=overrides)  # fmt: skip
     runs = load_spool(con, state.spool, sources)
-    if (runs.finish_reason == "shutdown").any():
+    if any(run["finish_reason"] == "shutdown" for run in runs):
         raise SpaceraceError(
             "the crawl was interrupted before it finished: nothing was published; run the same "
             "command again to resume where it stopped"
         )
-    for run in runs.drop(columns=["finish_reason"]).itertuples():
-        print(f"{run.source_id:<11} {run.status:<9} {run.pages:>4} pages  {run.message}")
+    for run in runs:
+        print(
+            f"{run['source_id']:<11} {run['status']:<9} {run['pages']:>4} pages  {run['message']}"
+        )
     # Cleared only now: should publication fail, the next run resumes from the kept spool.
     con.execute("CHECKPOINT")
     return runs, state
@@ -70,9 +71,9 @@ def _setting(text: str) -> tuple[str, str]:
 
 def _report_failures(runs) -> int:
     """Exit status for monitoring: 1 when a source failed or was blocked with no fallback."""
-    bad = runs[runs.status.isin(["failed", "blocked"])]
-    if len(bad):
-        names = ", ".join(bad.source_id)
+    bad = [run["source_id"] for run in runs if run["status"] in ("failed", "blocked")]
+    if bad:
+        names = ", ".join(bad)
         print(
             f"{len(bad)} of {len(runs)} sources failed or were blocked ({names}): see the lines "
             "above; what was fetched is published and the run is recorded in crawl_runs",
@@ -174,6 +175,8 @@ def update(args) -> int:
 
 
 def sql(args) -> int:
+    from warehouse.read import run_user_sql, table_columns
+
     db = _db(args)
     if args.tables:
         frame = table_columns(db)

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from crawlers.sources import Source
 from warehouse.clock import to_utc_naive, utcnow
@@ -37,7 +37,7 @@ def read_spool(spool: Path) -> tuple[list[dict], list[dict]]:
 
 def load_spool(
     con: duckdb.DuckDBPyConnection, spool: Path, sources: list[Source], run_id: str | None = None
-) -> pd.DataFrame:
+) -> list[dict]:
     """Write the spool's documents and one crawl_runs row per source; return those rows."""
     run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     documents, runs = read_spool(spool)
@@ -45,8 +45,9 @@ def load_spool(
     fresh, counts = _new_versions(con, documents, run_id)
     insert_frame(con, "documents", fresh)
     merged = merge_runs(runs)
-    run_rows = pd.DataFrame([_run_row(run_id, s, merged, counts) for s in sources])
-    insert_frame(con, "crawl_runs", run_rows.drop(columns=["finish_reason"]))
+    run_rows = [_run_row(run_id, s, merged, counts) for s in sources]
+    stored = [{k: v for k, v in row.items() if k != "finish_reason"} for row in run_rows]
+    insert_frame(con, "crawl_runs", pa.Table.from_pylist(stored))
     return run_rows
 
 
@@ -90,12 +91,12 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
 
 
 def _write_sources(con, sources: list[Source]) -> None:
-    frame = pd.DataFrame([asdict(s) for s in sources])[SOURCE_COLUMNS]
+    frame = pa.Table.from_pylist([{k: asdict(s)[k] for k in SOURCE_COLUMNS} for s in sources])
     ids = ", ".join(f"'{s.source_id}'" for s in sources)
     replace_rows(con, "sources", frame, where=f"source_id IN ({ids})")
 
 
-def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pd.DataFrame, dict]:
+def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pa.Table, dict]:
     """Documents that are new, or whose content changed, each with its next version number."""
     latest = {
         doc_id: (version, digest)
@@ -119,7 +120,7 @@ def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pd.DataFrame
         rows.append(
             _document_row(doc, doc_id, (previous[0] + 1) if previous else 1, digest, run_id)
         )
-    return pd.DataFrame(rows), counts
+    return pa.Table.from_pylist(rows), counts
 
 
 def _document_row(doc: dict, doc_id: str, version: int, digest: str, run_id: str) -> dict:

@@ -1,9 +1,8 @@
-"""Downloader middlewares: route real hosts to the bundled mirror; detect bot challenges."""
+"""Downloader middlewares: allowed domains, bot-challenge detection, polite retries."""
 
 import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -12,64 +11,27 @@ from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 from scrapy.utils.url import url_is_from_any_domain
 
-REAL_URL = "spacerace_real_url"
 CHALLENGED = "spacerace_challenged"
 DOMAINS = "spacerace_domains"  # per-request allowed domains (fallback outlets)
 
 
-def mirror_url(real_url: str, mirror: str) -> str:
-    """https://www.nasa.gov/feed/?x=1 -> http://127.0.0.1:8765/www.nasa.gov/feed/?x=1"""
-    parts = urlsplit(real_url)
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{mirror.rstrip('/')}/{parts.netloc.lower()}{parts.path or '/'}{query}"
-
-
-class MirrorHostMiddleware:
-    """With SPACERACE_MIRROR set, fetch every real URL from the mirror (after robots.txt and the
-    off-site check have seen the real URL), so the same spider code runs live and offline."""
+class AllowedDomainsMiddleware:
+    """Refuse any request off the spider's allowed domains, redirects included (a fallback's
+    request may carry its own list: an outlet may redirect only within itself). Raising here
+    reaches the request's errback, so the refusal is counted and noted."""
 
     def __init__(self, crawler):
         self.crawler = crawler
-        mirror = crawler.settings.get("SPACERACE_MIRROR")
-        self.mirror = mirror.rstrip("/") if mirror else None
-        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     def process_request(self, request: Request):
-        if not self.mirror or request.url.startswith(self.mirror):
-            return None
         domains = request.meta.get(DOMAINS) or getattr(self.crawler.spider, "allowed_domains", None)
         if domains and not url_is_from_any_domain(request.url, domains):
-            # Scrapy's own off-site check cannot see redirects once URLs point at the mirror;
-            # the request's errback counts it.
             raise IgnoreRequest(f"off-site URL {request.url} (allowed: {', '.join(domains)})")
-        meta = {**request.meta, REAL_URL: request.url, "allow_offsite": True}
-        # robots.txt was checked for the real host; the mirror copy needs no second check.
-        meta["dont_obey_robotstxt"] = True
-        return request.replace(
-            url=mirror_url(request.url, self.mirror), meta=meta, dont_filter=True
-        )
-
-
-class MirrorResponseMiddleware:
-    """Give every mirrored response its real URL back, before redirects and retries read it, so
-    a relative Location resolves against the real host."""
-
-    def __init__(self, mirror: str | None):
-        self.mirror = mirror.rstrip("/") if mirror else None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("SPACERACE_MIRROR"))
-
-    def process_response(self, request: Request, response: Response):
-        real = request.meta.get(REAL_URL)
-        if self.mirror and real and response.url.startswith(self.mirror):
-            return response.replace(url=real)
-        return response
+        return None
 
 
 CHALLENGE_MARKERS = (b"Vercel Security Checkpoint", b"We're verifying your browser")

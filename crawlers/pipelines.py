@@ -59,7 +59,7 @@ class SpoolPipeline:
         if self.handle:
             record = ItemAdapter(item).asdict()
             body = record.pop("raw_body") or b""
-            record["raw_body_z"] = base64.b64encode(zlib.compress(body)).decode("ascii")
+            record["raw_body_z"] = base64.b64encode(zlib.compress(body, 1)).decode("ascii")
             self._write({"kind": "document", **record})
         self.stats.inc_value("spacerace/documents")
         return item

@@ -20,6 +20,7 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
+DUPEFILTER_CLASS = "crawlers.dupefilter.LoopAwareDupeFilter"
 SPACERACE_BACKOFF_BASE = 2.0  # seconds before the first retry when the server gives no Retry-After
 SPACERACE_MAX_RETRY_WAIT = (
     120.0  # a longer Retry-After is not waited for: the page counts as an error
@@ -27,11 +28,17 @@ SPACERACE_MAX_RETRY_WAIT = (
 DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
+# With SPACERACE_MIRROR set, downloads go to the mirror; everything else sees the real hosts.
+DOWNLOAD_HANDLERS = {
+    "http": "crawlers.mirroring.MirrorDownloadHandler",
+    "https": "crawlers.mirroring.MirrorDownloadHandler",
+}
+
 DOWNLOADER_MIDDLEWARES = {
-    # After robots.txt (100) so robots rules are read per real host; before everything else.
-    "crawlers.middlewares.MirrorHostMiddleware": 120,
-    # Its process_response runs first, so redirects and retries see the real URL.
-    "crawlers.middlewares.MirrorResponseMiddleware": 950,
+    # Replaces Scrapy's off-site check, which drops redirects off-site without telling the
+    # errback; this one raises where the errback counts it.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawlers.middlewares.AllowedDomainsMiddleware": 50,
     # Its process_response runs before the retry middleware's (550): a challenge is never retried.
     "crawlers.middlewares.ChallengeDetectorMiddleware": 560,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -49,6 +56,9 @@ EXTENSIONS = {
 }
 
 LOG_LEVEL = "WARNING"
+# No control ports: a crawl listens on nothing (and starts faster without them).
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
@@ -82,3 +92,7 @@ MIRROR_PROFILE = {
     "SPACERACE_BACKOFF_BASE": 0.05,
     "DOWNLOAD_TIMEOUT": 5,
 }
+
+# A response yields an item or a few requests: Scrapy starts this many workers per response to
+# process them, and the default (100) costs more than the parsing itself.
+CONCURRENT_ITEMS = 4

@@ -2,6 +2,7 @@
 
 import errno
 import hashlib
+import re
 import threading
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,6 +11,18 @@ from urllib.parse import parse_qsl, urlsplit
 from crawlers.mirror import blueorigin, cgtn, extras, faults, nasa, spacex
 from crawlers.mirror.site import Reply, Routes
 from warehouse.errors import SpaceraceError
+
+# What an unchanged crawl may ask for: robots.txt and the listings (feeds, sitemaps, APIs).
+LISTINGS = re.compile(
+    r"robots\.txt$|sitemap\w*\.xml$|/feed/$|/rss/|/rssfeed/|\.rdf$|/wp-json/|/api/|/v4/articles/$|/launch/$"
+    r"|^/www\.blueorigin\.com/news$"
+)
+
+
+def is_listing(path: str) -> bool:
+    """True for a mirror path that lists pages rather than being an article page."""
+    return bool(LISTINGS.search(path.split("?")[0]))
+
 
 NOT_FOUND = Reply(404, b"<!DOCTYPE html><title>404 Not Found</title><h1>Not Found</h1>")
 

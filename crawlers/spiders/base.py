@@ -11,7 +11,6 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TimeoutError as TwistedTimeout
 from twisted.python.failure import Failure
 
-from crawlers.middlewares import REAL_URL
 from crawlers.text import canonical_url
 
 SITEMAP_NS = {
@@ -28,6 +27,7 @@ class SourceSpider(scrapy.Spider):
         super().__init__(*args, **kwargs)
         self.run_notes: list[str] = []
         self._known: dict | None = None
+        self._skipped: set[str] = set()
 
     @classmethod
     def update_settings(cls, settings):
@@ -62,7 +62,9 @@ class SourceSpider(scrapy.Spider):
             return False
         if _utc(stamp) > _utc(stored["stamp"]):
             return False
-        self.crawler.stats.inc_value("spacerace/skipped")
+        if url not in self._skipped:  # listings overlap: count each page once
+            self._skipped.add(url)
+            self.crawler.stats.inc_value("spacerace/skipped")
         return True
 
     def page_request(self, url: str, callback, **kwargs) -> scrapy.Request:
@@ -88,7 +90,8 @@ class SourceSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
 
     def on_error(self, failure: Failure) -> None:
-        url = failure.request.meta.get(REAL_URL, failure.request.url)
+        # A redirect's failure is reported against the page the spider asked for.
+        url = (failure.request.meta.get("redirect_urls") or [failure.request.url])[0]
         kind, reason = error_kind(failure)
         self.count_error(kind, f"{url}: {reason}")
 

@@ -1,12 +1,12 @@
 """The generic spider: any source configured with an RSS/Atom/RSS 1.0 feed or a sitemap.
-feedparser reads the feed, trafilatura the page's body, htmldate its date when the feed has none."""
+feedparser reads the feed; trafilatura the page's body and metadata, with htmldate (which
+trafilatura runs) finding the date when the feed has none."""
 
 from calendar import timegm
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
-import htmldate
 import trafilatura
 
 from crawlers.items import DocumentItem
@@ -64,17 +64,19 @@ class FeedSpider(SourceSpider):
     def parse_page(self, response, listed: dict):
         if self.not_modified(response):
             return
-        html = self.decoded(response)
-        body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+        # One pass gives the body and the metadata; its date comes from htmldate.
+        page = trafilatura.bare_extraction(
+            self.decoded(response), with_metadata=True, include_comments=False, include_tables=False
+        )
+        body = (page.text if page else "") or ""
         paragraphs = [clean_space(line) for line in body.splitlines() if clean_space(line)]
-        meta = trafilatura.extract_metadata(html)
-        published = listed.get("published") or _page_date(html)
+        published = listed.get("published") or _page_date(page.date if page else None)
         yield DocumentItem(
             source=self.source,
             fetched_via=urlsplit(response.url).netloc,
-            url=canonical_url((meta.url if meta and meta.url else None) or response.url),
-            title=clean_space(listed.get("title") or (meta.title if meta else "") or ""),
-            author=listed.get("author") or (meta.author if meta else None),
+            url=canonical_url((page.url if page and page.url else None) or response.url),
+            title=clean_space(listed.get("title") or (page.title if page else "") or ""),
+            author=listed.get("author") or (page.author if page else None),
             published_at=published,
             modified_at=listed.get("updated"),
             text=join_paragraphs(paragraphs),
@@ -109,6 +111,6 @@ def _feed_time(parsed) -> str | None:
     return datetime.fromtimestamp(timegm(parsed), UTC).isoformat()
 
 
-def _page_date(html: str) -> str | None:
-    found = htmldate.find_date(html, outputformat="%Y-%m-%d", extensive_search=False)
+def _page_date(found: str | None) -> str | None:
+    """htmldate's YYYY-MM-DD (through trafilatura's metadata) as a UTC timestamp."""
     return f"{found}T00:00:00+00:00" if found else None

@@ -2,7 +2,6 @@
 an interrupted crawl resumes without losing or duplicating documents."""
 
 import json
-import re
 import shutil
 import signal
 import subprocess
@@ -13,13 +12,8 @@ import duckdb
 import pytest
 
 from crawlers.mirror.corpus import corpus_dir
-from crawlers.mirror.server import make_server, start_in_thread
+from crawlers.mirror.server import is_listing, make_server, start_in_thread
 from tests.conftest import ROOT, run_cli
-
-# What an unchanged run may ask for: robots.txt and the listings (feeds, sitemaps, APIs).
-LISTINGS = re.compile(
-    r"robots\.txt$|sitemap\w*\.xml$|/feed/$|/rss/|/rssfeed/|\.rdf$|/wp-json/|/api/|/v4/articles/$|/launch/$|^/www\.blueorigin\.com/news$"
-)
 
 
 def rows(db, sql):
@@ -37,7 +31,7 @@ def own_mirror():
 def test_a_second_run_requests_no_article_page(own_mirror, db_copy):
     server, url = own_mirror
     run_cli("crawl", "--mirror", url, "--db", str(db_copy), "--no-progress", check=True)
-    asked = [p for p in server.requested if not LISTINGS.search(p.split("?")[0])]
+    asked = [p for p in server.requested if not is_listing(p)]
     assert asked == []
     latest = rows(
         db_copy, "SELECT source_id, new, changed, skipped + not_modified FROM source_health"

@@ -1,4 +1,6 @@
-"""Host mapping to the mirror, and bot-challenge detection."""
+"""Allowed domains, mirror addresses, bot-challenge detection, polite retries."""
+
+from datetime import UTC, datetime
 
 import pytest
 from scrapy import Spider
@@ -7,16 +9,13 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from crawlers.middlewares import (
-    REAL_URL,
-    MirrorHostMiddleware,
-    MirrorResponseMiddleware,
+    DOMAINS,
+    AllowedDomainsMiddleware,
     PoliteRetryMiddleware,
     is_challenge,
-    mirror_url,
     retry_after_seconds,
 )
-
-MIRROR = "http://127.0.0.1:8765"
+from crawlers.mirroring import mirror_url
 
 
 class CgtnLike(Spider):
@@ -24,10 +23,10 @@ class CgtnLike(Spider):
     allowed_domains = ["cgtn.com"]
 
 
-def host_middleware(mirror=MIRROR):
-    crawler = get_crawler(CgtnLike, {"SPACERACE_MIRROR": mirror})
+def domains_middleware():
+    crawler = get_crawler(CgtnLike)
     crawler.spider = CgtnLike()
-    return MirrorHostMiddleware(crawler)
+    return AllowedDomainsMiddleware(crawler)
 
 
 def test_real_urls_map_to_host_prefixed_mirror_paths():
@@ -37,27 +36,19 @@ def test_real_urls_map_to_host_prefixed_mirror_paths():
     )
 
 
-def test_the_spider_sees_the_real_url_on_the_mirrored_response():
-    middleware = host_middleware()
-    routed = middleware.process_request(Request("https://news.cgtn.com/news/x/index.html"))
-    assert routed.url == "http://127.0.0.1:8765/news.cgtn.com/news/x/index.html"
-    assert middleware.process_request(routed) is None  # not routed twice
-    response = HtmlResponse(routed.url, body=b"<html></html>", request=routed)
-    restored = MirrorResponseMiddleware(MIRROR).process_response(routed, response)
-    assert restored.url == "https://news.cgtn.com/news/x/index.html"
-
-
-def test_a_redirect_off_the_allowed_domains_is_refused():
+def test_a_request_off_the_allowed_domains_is_refused():
+    middleware = domains_middleware()
+    assert middleware.process_request(Request("https://news.cgtn.com/news/x/index.html")) is None
     with pytest.raises(IgnoreRequest, match="off-site URL https://elsewhere.example/x"):
-        host_middleware().process_request(
-            Request("https://elsewhere.example/x", meta={REAL_URL: "stale"})
-        )
+        middleware.process_request(Request("https://elsewhere.example/x"))
 
 
-def test_without_a_mirror_requests_go_to_the_real_host():
-    assert (
-        host_middleware(mirror=None).process_request(Request("https://www.nasa.gov/feed/")) is None
-    )
+def test_a_fallback_request_may_carry_its_own_domains():
+    middleware = domains_middleware()
+    outlet = {DOMAINS: ["spacenews.com"]}
+    assert middleware.process_request(Request("https://spacenews.com/a/", meta=outlet)) is None
+    with pytest.raises(IgnoreRequest):
+        middleware.process_request(Request("https://news.cgtn.com/elsewhere/", meta=outlet))
 
 
 def test_retry_after_is_read_as_seconds_or_as_a_date():
@@ -70,8 +61,6 @@ def test_retry_after_is_read_as_seconds_or_as_a_date():
     dated = HtmlResponse(
         "https://x.example", status=503, headers={"Retry-After": "Wed, 14 May 2025 08:00:30 GMT"}
     )
-    from datetime import UTC, datetime
-
     assert retry_after_seconds(dated, now=datetime(2025, 5, 14, 8, 0, 0, tzinfo=UTC)) == 30
     assert retry_after_seconds(HtmlResponse("https://x.example", status=503)) is None
 
