@@ -1,6 +1,5 @@
 """Downloader middlewares: allowed domains, bot-challenge detection, polite retries."""
 
-import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -10,6 +9,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 from scrapy.utils.url import url_is_from_any_domain
+from twisted.internet.task import deferLater
 
 CHALLENGED = "spacerace_challenged"
 DOMAINS = "spacerace_domains"  # per-request allowed domains (fallback outlets)
@@ -89,18 +89,19 @@ class PoliteRetryMiddleware(RetryMiddleware):
         self.backoff_base = settings.getfloat("SPACERACE_BACKOFF_BASE")
         self.max_wait = settings.getfloat("SPACERACE_MAX_RETRY_WAIT")
 
-    async def process_response(self, request: Request, response: Response):
+    def process_response(self, request: Request, response: Response):
+        # Synchronous for the usual response; only a retry waits (a Deferred the engine awaits).
         if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
             return response
-        attempt = request.meta.get("retry_times", 0)
         wait = retry_after_seconds(response)
         if wait is None:
-            wait = self.backoff_base * 2**attempt
+            wait = self.backoff_base * 2 ** request.meta.get("retry_times", 0)
         if wait > self.max_wait:
             self.crawler.stats.inc_value("spacerace/retry_after_too_long")
             return response
         retry = self._retry(request, response_status_message(response.status))
         if retry is None:
             return response
-        await asyncio.sleep(wait)
-        return retry
+        from twisted.internet import reactor
+
+        return deferLater(reactor, wait, lambda: retry)

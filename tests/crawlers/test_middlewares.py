@@ -66,14 +66,12 @@ def test_retry_after_is_read_as_seconds_or_as_a_date():
 
 
 def test_a_retry_after_longer_than_the_cap_is_not_waited_for():
-    import asyncio
-
     crawler = get_crawler(CgtnLike, {"SPACERACE_MAX_RETRY_WAIT": 10})
     crawler.spider = CgtnLike()
     middleware = PoliteRetryMiddleware.from_crawler(crawler)
     crawler.stats.open_spider()
     response = HtmlResponse("https://news.cgtn.com/x", status=429, headers={"Retry-After": "3600"})
-    result = asyncio.run(middleware.process_response(Request("https://news.cgtn.com/x"), response))
+    result = middleware.process_response(Request("https://news.cgtn.com/x"), response)
     assert result is response
 
 
