@@ -23,3 +23,13 @@ def test_each_readme_query_runs_and_returns_rows(built_db, sql):
 def test_the_readme_shows_the_two_commands():
     text = README.read_text()
     assert "make run" in text and "make test" in text
+
+
+def test_the_readme_source_example_is_a_valid_source(tmp_path, monkeypatch):
+    from crawlers.sources import load_sources
+
+    snippet = re.findall(r"```toml\n(.*?)```", README.read_text(), flags=re.S)[0]
+    (tmp_path / "sources.toml").write_text(snippet)
+    monkeypatch.setenv("SPACERACE_SOURCES", str(tmp_path / "sources.toml"))
+    source = load_sources()["spacenews"]
+    assert source.spider == "feed" and source.feed and source.domain == "spacenews.com"
