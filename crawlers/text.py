@@ -59,3 +59,11 @@ def beijing_to_utc(text: str, fmt: str) -> str | None:
     except ValueError:
         return None
     return iso_utc(local)
+
+
+def trafilatura():
+    """The trafilatura module, imported on first use: an unchanged crawl parses no page and
+    starts faster without it."""
+    import trafilatura as module
+
+    return module

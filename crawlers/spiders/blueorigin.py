@@ -5,12 +5,10 @@ full articles, and Launch Library 2 for launches."""
 import json
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from crawlers.items import DocumentItem
 from crawlers.middlewares import CHALLENGED, DOMAINS
 from crawlers.spiders.base import SourceSpider, validators
-from crawlers.text import canonical_url, clean_space, join_paragraphs
+from crawlers.text import canonical_url, clean_space, join_paragraphs, trafilatura
 
 NEWS_URL = "https://www.blueorigin.com/news"
 SNAPI_URL = "https://api.spaceflightnews.net/v4/articles/?search=Blue%20Origin&ordering=-published_at&limit=50"
@@ -92,7 +90,7 @@ class BlueOriginSpider(SourceSpider):
         if self.not_modified(response):
             return
         body = (
-            trafilatura.extract(response.text, include_comments=False, include_tables=False) or ""
+            trafilatura().extract(response.text, include_comments=False, include_tables=False) or ""
         )
         paragraphs = [clean_space(line) for line in body.splitlines() if clean_space(line)]
         authors = [a.get("name") for a in record.get("authors") or [] if a.get("name")]

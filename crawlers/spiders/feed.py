@@ -7,12 +7,11 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
-import trafilatura
 
 from crawlers.items import DocumentItem
 from crawlers.sources import load_sources
 from crawlers.spiders.base import SourceSpider, validators
-from crawlers.text import canonical_url, clean_space, join_paragraphs
+from crawlers.text import canonical_url, clean_space, join_paragraphs, trafilatura
 
 REPLACEMENT = "\ufffd"
 
@@ -65,7 +64,7 @@ class FeedSpider(SourceSpider):
         if self.not_modified(response):
             return
         # One pass gives the body and the metadata; its date comes from htmldate.
-        page = trafilatura.bare_extraction(
+        page = trafilatura().bare_extraction(
             self.decoded(response), with_metadata=True, include_comments=False, include_tables=False
         )
         body = (page.text if page else "") or ""
