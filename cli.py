@@ -116,6 +116,20 @@ def _mirror(sub):
     )
 
 
+def iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
+                   help="serve only what the corpus had published by that day (to show what is new later)")  # fmt: skip
+
+
 def _crawl(sub):
     p = _command(
         sub,
@@ -170,6 +184,7 @@ def _demo(sub):
     p.add_argument("--port", type=int, default=8501, help="dashboard port (default 8501)")
     p.add_argument("--mirror-port", type=int, default=8765, help="mirror port (default 8765)")
     p.add_argument("--no-dashboard", action="store_true", help="stop after the update")
+    _as_of(p)
 
 
 def _sql(sub):

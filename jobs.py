@@ -22,10 +22,18 @@ def serve_mirror(args) -> int:
     from crawlers.mirror.server import make_server
 
     server = make_server(
-        args.port, args.host, open_blueorigin=args.open_blueorigin, with_faults=args.faults
+        args.port,
+        args.host,
+        open_blueorigin=args.open_blueorigin,
+        with_faults=args.faults,
+        as_of=args.as_of,
     )
     host, port = server.server_address[:2]
-    print(f"mirror serving the bundled corpus on http://{host}:{port} (Ctrl-C to stop)", flush=True)
+    as_of = f" as of {args.as_of}" if args.as_of else ""
+    print(
+        f"mirror serving the bundled corpus{as_of} on http://{host}:{port} (Ctrl-C to stop)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -274,7 +282,7 @@ def demo(args) -> int:
 
     if not args.no_dashboard:
         check_port_free(args.port)
-    server = make_server(args.mirror_port)
+    server = make_server(args.mirror_port, as_of=args.as_of)
     mirror = start_in_thread(server)
     print(f"mirror serving the bundled corpus on {mirror}")
     args.sources, args.mirror, args.no_progress, args.set = [], mirror, False, []

@@ -85,3 +85,25 @@ def test_second_update_on_an_unchanged_mirror_changes_nothing(mirror, db_copy):
     assert all(
         new == 0 and changed == 0 and "nothing changed" in msg for new, changed, msg in latest
     )
+
+
+def test_a_mirror_as_of_an_earlier_day_then_today_shows_what_is_new(tmp_path):
+    from datetime import date
+
+    from crawlers.mirror.server import make_server, start_in_thread
+
+    db = tmp_path / "w.duckdb"
+    earlier = make_server(port=0, as_of=date(2025, 6, 1))
+    url = start_in_thread(earlier)
+    run_cli("crawl", "nasa", "cgtn", "--mirror", url, "--db", str(db), "--no-progress", check=True)
+    earlier.shutdown()
+    before = rows(db, "SELECT count(*) FROM documents")[0][0]
+    today = make_server(port=0)
+    url = start_in_thread(today)
+    run_cli("crawl", "nasa", "cgtn", "--mirror", url, "--db", str(db), "--no-progress", check=True)
+    today.shutdown()
+    new = dict(
+        rows(db, "SELECT source_id, new FROM source_health WHERE source_id IN ('nasa', 'cgtn')")
+    )
+    assert before > 0 and all(n > 0 for n in new.values())
+    assert rows(db, "SELECT count(*) FROM documents")[0][0] == before + sum(new.values())

@@ -54,9 +54,13 @@ def ll2_matches(record: dict, query: dict[str, str]) -> bool:
 
 
 def add_routes(routes: Routes, open_site: bool = False) -> None:
-    news = sorted(load("blueorigin", "news"), key=lambda a: a["published"], reverse=True)
-    snapi = sorted(load("blueorigin", "snapi"), key=lambda r: r["published_at"], reverse=True)
-    launches = load("blueorigin", "ll2")
+    news = sorted(
+        load("blueorigin", "news", routes.as_of), key=lambda a: a["published"], reverse=True
+    )
+    snapi = sorted(
+        load("blueorigin", "snapi", routes.as_of), key=lambda r: r["published_at"], reverse=True
+    )
+    launches = load("blueorigin", "ll2", routes.as_of)
     if open_site:
         for article in news:
             article["published_dt"] = parse_time(article["published"])

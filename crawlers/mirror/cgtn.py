@@ -18,7 +18,9 @@ def page_time(article: dict) -> str:
 
 
 def add_routes(routes: Routes) -> None:
-    articles = sorted(load("cgtn", "articles"), key=lambda a: a["published"], reverse=True)
+    articles = sorted(
+        load("cgtn", "articles", routes.as_of), key=lambda a: a["published"], reverse=True
+    )
     for article in articles:
         article["published_dt"] = parse_time(article["published"])
         article["published_utc"] = article["published_dt"].astimezone(UTC)

@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 from warehouse.errors import SpaceraceError
@@ -31,6 +32,20 @@ def read_jsonl(path: Path) -> list[dict]:
     return records
 
 
-def load(source: str, name: str) -> list[dict]:
-    """corpus/<source>/<name>.jsonl."""
-    return read_jsonl(corpus_dir() / source / f"{name}.jsonl")
+DATE_FIELDS = ("published", "published_at", "date", "net")
+
+
+def load(source: str, name: str, as_of: date | None = None) -> list[dict]:
+    """corpus/<source>/<name>.jsonl; with `as_of`, only what was published by that day."""
+    records = read_jsonl(corpus_dir() / source / f"{name}.jsonl")
+    if as_of is None:
+        return records
+    return [r for r in records if published_on(r) is None or published_on(r) <= as_of]
+
+
+def published_on(record: dict) -> date | None:
+    """The day a record was published, in its publisher's own calendar."""
+    for field in DATE_FIELDS:
+        if record.get(field):
+            return date.fromisoformat(str(record[field])[:10])
+    return None

@@ -19,7 +19,7 @@ def add_routes(routes: Routes) -> None:
         if source.spider != "feed":
             continue
         articles = sorted(
-            load(f"extras/{source.source_id}", "articles"),
+            load(f"extras/{source.source_id}", "articles", routes.as_of),
             key=lambda a: a["published"],
             reverse=True,
         )

@@ -83,7 +83,9 @@ def rest_handler(articles: list[dict]):
 
 
 def add_routes(routes: Routes) -> None:
-    articles = sorted(load("nasa", "articles"), key=lambda a: a["published"], reverse=True)
+    articles = sorted(
+        load("nasa", "articles", routes.as_of), key=lambda a: a["published"], reverse=True
+    )
     for article in articles:
         article["published_dt"] = parse_time(article["published"])
         article["content_html"] = Markup(content_html(article))

@@ -4,6 +4,7 @@ import errno
 import hashlib
 import re
 import threading
+from datetime import date
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -27,9 +28,12 @@ def is_listing(path: str) -> bool:
 NOT_FOUND = Reply(404, b"<!DOCTYPE html><title>404 Not Found</title><h1>Not Found</h1>")
 
 
-def build_routes(open_blueorigin: bool = False, with_faults: bool = False) -> Routes:
-    """Every page the mirror serves, rendered from the corpus (plus the fault host if asked)."""
-    routes = Routes()
+def build_routes(
+    open_blueorigin: bool = False, with_faults: bool = False, as_of: date | None = None
+) -> Routes:
+    """Every page the mirror serves, rendered from the corpus (plus the fault host if asked);
+    with `as_of`, only what was published by that day."""
+    routes = Routes(as_of)
     nasa.add_routes(routes)
     cgtn.add_routes(routes)
     spacex.add_routes(routes)
@@ -117,10 +121,11 @@ def make_server(
     host: str = "127.0.0.1",
     open_blueorigin: bool = False,
     with_faults: bool = False,
+    as_of: date | None = None,
 ) -> MirrorServer:
     """A bound (not yet serving) mirror; port 0 picks a free port."""
     try:
-        return MirrorServer((host, port), build_routes(open_blueorigin, with_faults))
+        return MirrorServer((host, port), build_routes(open_blueorigin, with_faults, as_of))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SpaceraceError(

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import format_datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -44,9 +44,10 @@ def parse_time(value: str) -> datetime:
 class Routes(dict):
     """{(host, path): handler}, plus hosts that answer every path the same way."""
 
-    def __init__(self):
+    def __init__(self, as_of: date | None = None):
         super().__init__()
         self.catch_all: dict[str, Handler] = {}
+        self.as_of = as_of  # serve only what was published by this day
 
     def add(self, url: str, handler: Handler | Reply) -> None:
         host, _, path = url.removeprefix("https://").partition("/")

@@ -14,7 +14,7 @@ SHELL = (
 
 
 def add_routes(routes: Routes) -> None:
-    records = sorted(load("spacex", "updates"), key=lambda r: r["date"], reverse=True)
+    records = sorted(load("spacex", "updates", routes.as_of), key=lambda r: r["date"], reverse=True)
     body = json.dumps(records, ensure_ascii=False).encode("utf-8")
     routes.add(API, Reply(200, body, "application/json; charset=utf-8"))
     routes.add("https://www.spacex.com/updates", Reply(200, SHELL))
