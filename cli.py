@@ -114,6 +114,7 @@ def _mirror(sub):
         action="store_true",
         help="also serve faults.spacerace.test: one injected fault per page",
     )
+    _as_of(p)
 
 
 def iso_date(text: str):

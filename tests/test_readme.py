@@ -33,3 +33,25 @@ def test_the_readme_source_example_is_a_valid_source(tmp_path, monkeypatch):
     monkeypatch.setenv("SPACERACE_SOURCES", str(tmp_path / "sources.toml"))
     source = load_sources()["spacenews"]
     assert source.spider == "feed" and source.feed and source.domain == "spacenews.com"
+
+
+def test_the_readme_states_the_current_evaluation_scores():
+    from crawlers.mirror.gold import gold_records
+    from jobs import contract
+    from nlp.evaluate import score
+    from nlp.extract import extract_records
+
+    gold = gold_records()
+    result = score(gold, [contract(output) for output, _ in extract_records(gold)])
+    text = README.read_text()
+    for part, label in (("actors", "actors"), ("capabilities", "capabilities"),
+                        ("milestones", "milestones (actor, capability)"),
+                        ("milestones_strict", "milestones (with status and date)")):  # fmt: skip
+        s = result[part]
+        assert f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |" in text, (
+            part
+        )
+    assert (
+        f"Status accuracy {result['status_accuracy']:.3f} and date accuracy {result['date_accuracy']:.3f}"
+        in text
+    )
