@@ -66,7 +66,7 @@ def render_evidence(db: Path, progress: pd.DataFrame) -> None:
     for row in evidence.itertuples():
         st.markdown(
             f"**{row.actor}** · {row.status} · {row.date or 'no date'}  \n"
-            f"> {row.sentence}  \n"
+            f"> {row.sentence}\n\n"  # a blank line ends the quote before the link
             f"[{row.title}]({row.url}) · {row.source_id} ({row.source_kind}) via {row.fetched_via} · "
             f"published {str(row.published)[:10]}"
         )
