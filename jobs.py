@@ -65,8 +65,6 @@ def _crawl_into(con, db: Path, args):
         print(
             f"{run['source_id']:<11} {run['status']:<9} {run['pages']:>4} pages  {run['message']}"
         )
-    # Cleared only now: should publication fail, the next run resumes from the kept spool.
-    con.execute("CHECKPOINT")
     return runs, state
 
 
@@ -95,6 +93,7 @@ def crawl(args) -> int:
     db = _db(args)
     with staged_update(db) as con:
         runs, state = _crawl_into(con, db, args)
+    # Cleared only once published: had publication failed, the next run would resume from it.
     state.clear()
     return _report_failures(runs)
 

@@ -26,7 +26,7 @@ class ValidateDocumentPipeline:
         doc = ItemAdapter(item)
         if len(doc.get("text") or "") < MIN_TEXT_CHARS:
             self.stats.inc_value("spacerace/errors")
-            self.stats.inc_value("spacerace/empty_pages")
+            self.stats.inc_value("spacerace/errors/no_text")
             raise DropItem(f"no article text at {doc['url']}: page skipped")
         if not doc.get("published_at"):
             self.stats.inc_value("spacerace/warnings")

@@ -28,6 +28,7 @@ PAGES = [
     "loop-a",
     "offsite",
     "no-date",
+    "empty",
 ]
 
 
@@ -104,3 +105,10 @@ def add_routes(routes: Routes, slow_seconds: float = 3.0) -> None:
         f"{HOST}/offsite", Reply(302, b"", headers={"Location": "https://elsewhere.example/stolen"})
     )
     add(f"{HOST}/no-date", Reply(200, article("No date anywhere", dated=False)))
+    add(
+        f"{HOST}/empty",
+        Reply(
+            200,
+            b"<!DOCTYPE html><html><head><title>Empty</title></head><body><nav>Menu</nav></body></html>",
+        ),
+    )

@@ -33,8 +33,9 @@ class BlueOriginSpider(SourceSpider):
 
     def parse_listing(self, response):
         if response.meta.get(CHALLENGED) or response.status in (403, 429):
+            refusal = "a bot challenge" if response.meta.get(CHALLENGED) else "a refusal"
             self.run_notes.append(
-                f"www.blueorigin.com answered HTTP {response.status} with a bot challenge; "
+                f"www.blueorigin.com answered HTTP {response.status} with {refusal}; "
                 "news taken from the Spaceflight News API and Launch Library 2 fallbacks"
             )
             self.crawler.stats.set_value("spacerace/blocked", 1)

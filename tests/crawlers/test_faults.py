@@ -50,11 +50,13 @@ def test_each_fault_is_counted_by_kind(crawled):
     _, runs, _ = crawled[:3]
     kinds = json.loads(runs["faults"][1])
     assert kinds == {"http_5xx": 2, "timeout": 1, "truncated": 1, "oversize": 1, "redirect_loop": 1,
-                     "offsite": 1, "bad_charset": 1}  # fmt: skip
+                     "offsite": 1, "bad_charset": 1, "no_text": 1}  # fmt: skip
     assert "bad_feed" in json.loads(runs["badfeed"][1])
 
 
-@pytest.mark.parametrize("page", ["500", "503", "slow", "truncated", "huge", "offsite", "charset"])
+@pytest.mark.parametrize(
+    "page", ["500", "503", "slow", "truncated", "huge", "offsite", "charset", "empty"]
+)
 def test_each_fault_is_logged_with_its_url(crawled, page):
     assert f"{HOST}/{page}" in crawled[0].stderr
 
