@@ -80,6 +80,13 @@ def _sources_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
     p.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        help="crawler processes, each crawling some of the sources (default: one per CPU, "
+        "at most 4 and no more than the sources)",
+    )
+    p.add_argument(
         "-s",
         "--set",
         action="append",
@@ -115,6 +122,16 @@ def _mirror(sub):
         help="also serve faults.spacerace.test: one injected fault per page",
     )
     _as_of(p)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 def iso_date(text: str):

@@ -6,10 +6,11 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from warehouse import SpaceraceError, resolve_db_path
-from warehouse.publish import staged_update
+from warehouse.lock import writer_lock
 
 ROOT = Path(__file__).resolve().parent
 
@@ -43,19 +44,26 @@ def serve_mirror(args) -> int:
     return 0
 
 
-def _crawl_into(con, db: Path, args):
-    from crawlers.load import known_documents, load_spool
-    from crawlers.run import CrawlState, run_crawl
+def _start_crawl(db: Path, args, lock_fd: int):
+    """The crawler processes, started before the warehouse is opened: they load Scrapy while
+    this process loads DuckDB and copies the warehouse."""
+    from crawlers.run import Crawl, CrawlState
     from crawlers.sources import select_sources
 
     sources = select_sources(args.sources)
     state = CrawlState(db.parent / ".spacerace" / f"{db.name}.crawl")
-    if state.resuming:
+    workers = getattr(args, "workers", None)
+    return Crawl(sources, state, not args.no_progress, workers, lock_fd)
+
+
+def _crawl_into(con, crawl, args):
+    from crawlers.load import known_documents, load_spools
+
+    if crawl.state.resuming:
         print("resuming the crawl that was interrupted (its fetched pages are kept)")
     overrides = dict(_setting(text) for text in getattr(args, "set", []))
-    run_crawl(sources, state, mirror=args.mirror, progress=not args.no_progress,
-              known=known_documents(con), extra_settings=overrides)  # fmt: skip
-    runs = load_spool(con, state.spool, sources)
+    spools = crawl.run(args.mirror, known_documents(con), overrides)
+    runs = load_spools(con, spools, crawl.sources)
     if any(run["finish_reason"] == "shutdown" for run in runs):
         raise SpaceraceError(
             "the crawl was interrupted before it finished: nothing was published; run the same "
@@ -65,7 +73,13 @@ def _crawl_into(con, db: Path, args):
         print(
             f"{run['source_id']:<11} {run['status']:<9} {run['pages']:>4} pages  {run['message']}"
         )
-    return runs, state
+    return runs
+
+
+def _check_settings(args) -> None:
+    """-s values are checked before any crawler process starts."""
+    for text in getattr(args, "set", []):
+        _setting(text)
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -89,12 +103,26 @@ def _report_failures(runs) -> int:
     return 0
 
 
-def crawl(args) -> int:
-    db = _db(args)
-    with staged_update(db) as con:
-        runs, state = _crawl_into(con, db, args)
+@contextmanager
+def _crawling_update(db: Path, args):
+    """The lock, the crawler processes (started first), and a staged copy of the warehouse,
+    published when the block succeeds; then the crawl's state is cleared."""
+    from warehouse.publish import staged_update
+
+    _check_settings(args)
+    with (
+        writer_lock(db) as lock_fd,
+        _start_crawl(db, args, lock_fd) as crawler,
+        staged_update(db, locked=True) as con,
+    ):
+        yield con, crawler
     # Cleared only once published: had publication failed, the next run would resume from it.
-    state.clear()
+    crawler.state.clear()
+
+
+def crawl(args) -> int:
+    with _crawling_update(_db(args), args) as (con, crawler):
+        runs = _crawl_into(con, crawler, args)
     return _report_failures(runs)
 
 
@@ -126,6 +154,8 @@ def extract(args) -> int:
         return _extract_file(args)
     if args.output:
         raise SpaceraceError("--output goes with --input (the JSONL contract mode)")
+    from warehouse.publish import staged_update
+
     with staged_update(_db(args)) as con:
         _extract_into(con, args)
     return 0
@@ -164,6 +194,8 @@ def contract(output: dict) -> dict:
 
 
 def build(args) -> int:
+    from warehouse.publish import staged_update
+
     with staged_update(_db(args)) as con:
         _build_into(con)
     return 0
@@ -172,11 +204,10 @@ def build(args) -> int:
 def update(args) -> int:
     db = _db(args)
     started = time.monotonic()
-    with staged_update(db) as con:
-        runs, state = _crawl_into(con, db, args)
+    with _crawling_update(db, args) as (con, crawler):
+        runs = _crawl_into(con, crawler, args)
         _extract_into(con, args)
         _build_into(con)
-    state.clear()
     print(f"published {db} in {time.monotonic() - started:.1f}s")
     return _report_failures(runs)
 

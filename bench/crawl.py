@@ -2,6 +2,7 @@
 and a second, unchanged run vs the first. Each run is a subprocess, start-up included."""
 
 import json
+import operator
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import duckdb
 
 from bench.generate import generate
 from crawlers.mirror.server import is_listing, make_server, start_in_thread
+from crawlers.run import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,10 +29,9 @@ def timed(command: list[str]) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
-def our_crawl(mirror: str, db: Path) -> float:
-    seconds, _ = timed(
-        [sys.executable, "-m", "cli", "crawl", "--mirror", mirror, "--db", str(db), "--no-progress"]
-    )
+def our_crawl(mirror: str, db: Path, *options: str) -> float:
+    command = [sys.executable, "-m", "cli", "crawl", "--mirror", mirror, "--db", str(db)]
+    seconds, _ = timed([*command, "--no-progress", *options])
     return seconds
 
 
@@ -49,6 +50,7 @@ def run(n: int = 2000, rounds: int = 3) -> list[dict]:
         server = make_server(port=0)
         mirror = start_in_thread(server)
         first, ours, bare, bare_wall, second, article_requests = [], [], [], [], [], []
+        single = []
         for i in range(rounds):
             db = work / f"first-{i}" / "w.duckdb"
             server.requested.clear()
@@ -64,6 +66,9 @@ def run(n: int = 2000, rounds: int = 3) -> list[dict]:
             server.requested.clear()
             second.append(our_crawl(mirror, db))
             article_requests.append(sum(not is_listing(p) for p in server.requested))
+            one = work / f"single-{i}" / "w.duckdb"
+            our_crawl(mirror, one, "--workers", "1")
+            single.append(operator.truediv(*crawl_phase(one)))
         ours_rate, bare_rate = median(ours), median(bare)
         server.shutdown()
     finally:
@@ -73,7 +78,8 @@ def run(n: int = 2000, rounds: int = 3) -> list[dict]:
         {"stage": "crawl", "unit": "pages/s", "baseline": round(bare_rate, 1), "ours": round(ours_rate, 1),
          "ratio": round(ours_rate / bare_rate, 2), "target": 0.8,
          "detail": f"{pages} pages from {n} articles, crawling only; wall clock with start-up and the warehouse "
-                   f"load {median(first):.1f} s vs bare {median(bare_wall):.1f} s"},
+                   f"load {median(first):.1f} s vs bare {median(bare_wall):.1f} s; {default_workers(8)} crawler "
+                   f"processes (bare Scrapy: one); with --workers 1, {median(single):.0f} pages/s"},
         {"stage": "recrawl", "unit": "s", "baseline": round(median(first), 2), "ours": round(median(second), 2),
          "ratio": round(median(first) / median(second), 2), "target": 5.0,
          "detail": f"second run asked for {max(article_requests)} article pages (target 0)"},

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from crawlers.sources import Source
 from warehouse.clock import to_utc_naive, utcnow
@@ -26,28 +25,33 @@ def content_hash(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
 
 
-def read_spool(spool: Path) -> tuple[list[dict], list[dict]]:
+def read_spools(spools: list[Path]) -> tuple[list[dict], list[dict]]:
+    """The documents and run summaries the crawler processes spooled."""
     documents, runs = [], []
-    for line in spool.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            (documents if record.pop("kind") == "document" else runs).append(record)
+    for spool in spools:
+        for line in spool.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                (documents if record.pop("kind") == "document" else runs).append(record)
     return documents, runs
 
 
-def load_spool(
-    con: duckdb.DuckDBPyConnection, spool: Path, sources: list[Source], run_id: str | None = None
+def load_spools(
+    con: duckdb.DuckDBPyConnection,
+    spools: list[Path],
+    sources: list[Source],
+    run_id: str | None = None,
 ) -> list[dict]:
-    """Write the spool's documents and one crawl_runs row per source; return those rows."""
+    """Write the spools' documents and one crawl_runs row per source; return those rows."""
     run_id = run_id or f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    documents, runs = read_spool(spool)
+    documents, runs = read_spools(spools)
     _write_sources(con, sources)
     fresh, counts = _new_versions(con, documents, run_id)
     insert_frame(con, "documents", fresh)
     merged = merge_runs(runs)
     run_rows = [_run_row(run_id, s, merged, counts) for s in sources]
     stored = [{k: v for k, v in row.items() if k != "finish_reason"} for row in run_rows]
-    insert_frame(con, "crawl_runs", pa.Table.from_pylist(stored))
+    insert_frame(con, "crawl_runs", stored)
     return run_rows
 
 
@@ -91,12 +95,12 @@ def known_documents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
 
 
 def _write_sources(con, sources: list[Source]) -> None:
-    frame = pa.Table.from_pylist([{k: asdict(s)[k] for k in SOURCE_COLUMNS} for s in sources])
+    frame = [{k: asdict(s)[k] for k in SOURCE_COLUMNS} for s in sources]
     ids = ", ".join(f"'{s.source_id}'" for s in sources)
     replace_rows(con, "sources", frame, where=f"source_id IN ({ids})")
 
 
-def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pa.Table, dict]:
+def _new_versions(con, documents: list[dict], run_id: str) -> tuple[list[dict], dict]:
     """Documents that are new, or whose content changed, each with its next version number."""
     latest = {
         doc_id: (version, digest)
@@ -120,7 +124,7 @@ def _new_versions(con, documents: list[dict], run_id: str) -> tuple[pa.Table, di
         rows.append(
             _document_row(doc, doc_id, (previous[0] + 1) if previous else 1, digest, run_id)
         )
-    return pa.Table.from_pylist(rows), counts
+    return rows, counts
 
 
 def _document_row(doc: dict, doc_id: str, version: int, digest: str, run_id: str) -> dict:

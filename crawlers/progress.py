@@ -1,32 +1,28 @@
-"""A progress line per spider while a crawl runs (pages fetched, documents kept)."""
+"""Crawl progress: each crawler process reports its spiders' counts as JSON lines on stdout
+(`CrawlProgress`), and the crawl that started them shows one line per source (`ProgressBoard`)."""
 
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from scrapy import signals
-from scrapy.exceptions import NotConfigured
+import json
+import sys
+import time
 
-_shared: dict = {}
-
-
-def _progress() -> Progress:
-    # One display for every spider in the process.
-    if "progress" not in _shared:
-        _shared["progress"] = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=False
-        )
-        _shared["progress"].start()
-        _shared["open"] = 0
-    return _shared["progress"]
+EVERY = 0.25  # seconds between reports of one spider: enough for a live line, cheap to write
 
 
 class CrawlProgress:
+    """Scrapy extension: pages fetched and documents kept, reported while a spider runs."""
+
     def __init__(self, crawler):
         self.crawler = crawler
-        self.task = None
         self.pages = 0
         self.docs = 0
+        self.reported = 0.0
 
     @classmethod
     def from_crawler(cls, crawler):
+        # Scrapy is imported here: the crawl that shows the board runs no spider itself.
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
         if not crawler.settings.getbool("SPACERACE_PROGRESS"):
             raise NotConfigured
         ext = cls(crawler)
@@ -37,28 +33,73 @@ class CrawlProgress:
         return ext
 
     def opened(self, spider):
-        self.name = spider.name
-        self.task = _progress().add_task(self._label(), total=None)
-        _shared["open"] += 1
+        self._report()
 
     def response(self, *args, **kwargs):
         self.pages += 1
-        self._refresh()
+        self._report(throttled=True)
 
     def item(self, *args, **kwargs):
         self.docs += 1
-        self._refresh()
+        self._report(throttled=True)
 
     def closed(self, spider, reason):
-        progress = _progress()
-        progress.update(self.task, description=self._label() + f" [{reason}]", total=1, completed=1)
-        _shared["open"] -= 1
-        if _shared["open"] == 0:
-            progress.stop()
-            _shared.clear()
+        self._report(closed=reason)
 
-    def _refresh(self):
-        _progress().update(self.task, description=self._label())
+    def _report(self, throttled: bool = False, closed: str | None = None) -> None:
+        now = time.monotonic()
+        if throttled and now - self.reported < EVERY:
+            return
+        self.reported = now
+        spider = self.crawler.spider
+        event = {"source": getattr(spider, "source", spider.name), "pages": self.pages,
+                 "documents": self.docs, "closed": closed}  # fmt: skip
+        sys.stdout.write(json.dumps(event) + "\n")
+        sys.stdout.flush()
 
-    def _label(self) -> str:
-        return f"crawl {getattr(self.crawler.spider, 'source', self.crawler.spider.name):<11} pages {self.pages:>4}  documents {self.docs:>4}"
+
+class ProgressBoard:
+    """A line per source, updated from the crawler processes' reports."""
+
+    def __init__(self, sources: list[str]):
+        # rich is imported here: a crawl without a board starts its crawler processes sooner.
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+        )
+        self.tasks = {s: self.progress.add_task(_label(s, 0, 0), total=None) for s in sources}
+
+    def __enter__(self) -> "ProgressBoard":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def report(self, line: str) -> None:
+        """Apply one reported line; anything that is not a report is passed on as a log line."""
+        try:
+            event = json.loads(line)
+            task = self.tasks[event["source"]]
+        except (ValueError, KeyError, TypeError):
+            self.log(line)
+            return
+        label = _label(event["source"], event["pages"], event["documents"])
+        if event.get("closed"):
+            # Not in square brackets: rich would read them as markup and drop them.
+            done = f"{label}  ({event['closed']})"
+            self.progress.update(task, description=done, total=1, completed=1)
+        else:
+            self.progress.update(task, description=label)
+
+    def log(self, line: str) -> None:
+        self.progress.console.print(line, markup=False, highlight=False)
+
+
+def _label(source: str, pages: int, documents: int) -> str:
+    return f"crawl {source:<11} pages {pages:>4}  documents {documents:>4}"

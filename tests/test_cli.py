@@ -181,7 +181,7 @@ def test_unknown_source_is_named(tmp_path):
 
 
 def test_an_update_while_another_holds_the_lock_is_refused(db_copy):
-    from warehouse.publish import writer_lock
+    from warehouse.lock import writer_lock
 
     with writer_lock(db_copy):
         result = run_cli("build", "--db", str(db_copy))

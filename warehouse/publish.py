@@ -6,54 +6,27 @@ copy over the original. Readers open the published file read-only and see either
 the new warehouse, never a half-written one.
 """
 
-import fcntl
 import os
 import shutil
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import duckdb
 
-from warehouse.errors import WarehouseLocked
+from warehouse.lock import writer_lock
 from warehouse.migrate import migrate
-from warehouse.paths import backup_path, lock_path, staging_path
+from warehouse.paths import backup_path, staging_path
 
 
 @contextmanager
-def writer_lock(db: Path) -> Iterator[None]:
-    """Hold the update lock on `db`; the OS frees it if the holder dies, so it never goes stale."""
-    path = lock_path(db)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a+")  # noqa: SIM115 (held for the whole run)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "unknown process"
-        handle.close()
-        raise WarehouseLocked(db, holder) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
-    handle.flush()
-    try:
-        yield
-    finally:
-        handle.seek(0)
-        handle.truncate()
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
-
-
-@contextmanager
-def staged_update(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def staged_update(db: Path, locked: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write connection to a copy of `db` (migrated), published over `db` if the block succeeds.
 
     On any exception the copy is discarded and the published warehouse is left as it was.
+    `locked` says the caller holds `writer_lock(db)` already.
     """
-    with writer_lock(db):
+    with nullcontext() if locked else writer_lock(db):
         stage = staging_path(db)
         _remove(stage)
         if db.exists():

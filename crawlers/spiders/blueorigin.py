@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from crawlers.items import DocumentItem
 from crawlers.middlewares import CHALLENGED, DOMAINS
 from crawlers.spiders.base import SourceSpider, validators
-from crawlers.text import canonical_url, clean_space, join_paragraphs, trafilatura
+from crawlers.text import canonical_url, clean_space, extract_page, join_paragraphs
 
 NEWS_URL = "https://www.blueorigin.com/news"
 SNAPI_URL = "https://api.spaceflightnews.net/v4/articles/?search=Blue%20Origin&ordering=-published_at&limit=50"
@@ -90,9 +90,8 @@ class BlueOriginSpider(SourceSpider):
     def parse_outlet(self, response, record: dict):
         if self.not_modified(response):
             return
-        body = (
-            trafilatura().extract(response.text, include_comments=False, include_tables=False) or ""
-        )
+        page = extract_page(response.text)
+        body = (page.text if page else "") or ""
         paragraphs = [clean_space(line) for line in body.splitlines() if clean_space(line)]
         authors = [a.get("name") for a in record.get("authors") or [] if a.get("name")]
         self.crawler.stats.inc_value("spacerace/fallback_documents")

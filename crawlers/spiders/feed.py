@@ -11,7 +11,7 @@ import feedparser
 from crawlers.items import DocumentItem
 from crawlers.sources import load_sources
 from crawlers.spiders.base import SourceSpider, validators
-from crawlers.text import canonical_url, clean_space, join_paragraphs, trafilatura
+from crawlers.text import canonical_url, clean_space, extract_page, join_paragraphs
 
 REPLACEMENT = "\ufffd"
 
@@ -64,9 +64,7 @@ class FeedSpider(SourceSpider):
         if self.not_modified(response):
             return
         # One pass gives the body and the metadata; its date comes from htmldate.
-        page = trafilatura().bare_extraction(
-            self.decoded(response), with_metadata=True, include_comments=False, include_tables=False
-        )
+        page = extract_page(self.decoded(response), with_metadata=True)
         body = (page.text if page else "") or ""
         paragraphs = [clean_space(line) for line in body.splitlines() if clean_space(line)]
         published = listed.get("published") or _page_date(page.date if page else None)

@@ -37,12 +37,12 @@ class SpacexSpider(SourceSpider):
                     "bad_record", f"{response.url}: an update without updateId or title"
                 )
                 continue
+            url = PUBLIC_URL.format(slug=record["updateId"])
+            if self.unchanged(url, _date(record.get("date"))):
+                continue
             paragraphs = blocks_to_paragraphs(record.get("contentBlocks") or [])
             if not paragraphs:
                 external += 1  # link tiles to other sites carry no article text
-                continue
-            url = PUBLIC_URL.format(slug=record["updateId"])
-            if self.unchanged(url, _date(record.get("date"))):
                 continue
             yield DocumentItem(
                 source=self.source,

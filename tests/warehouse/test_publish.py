@@ -4,9 +4,10 @@ import duckdb
 import pytest
 
 from warehouse.errors import WarehouseLocked
+from warehouse.lock import writer_lock
 from warehouse.migrate import available_migrations
 from warehouse.paths import backup_path
-from warehouse.publish import staged_update, writer_lock
+from warehouse.publish import staged_update
 
 
 def count(db, table):
