@@ -268,8 +268,11 @@ def evaluate(args) -> int:
         s = result[part]
         print(f"{part:<18}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>7.3f}")
     print(
-        f"status accuracy {result['status_accuracy']:.3f}, date accuracy {result['date_accuracy']:.3f} "
-        f"(on {result['matched_milestones']} matched milestones, {result['documents']} documents)"
+        f"nation accuracy {result['nation_accuracy']:.3f} (on {result['matched_actors']} matched "
+        f"actors); status {result['status_accuracy']:.3f}, achieved-or-not "
+        f"{result['achieved_accuracy']:.3f}, date {result['date_accuracy']:.3f}, year "
+        f"{result['year_accuracy']:.3f} (on {result['matched_milestones']} matched milestones); "
+        f"{result['documents']} documents"
     )
     return 0
 

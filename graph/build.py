@@ -5,7 +5,7 @@ import pandas as pd
 
 from graph.milestones import CLAIMS_SQL, STATUS_OVERRIDES_SQL, merge_claims, target_history
 from graph.network import build_graph, graph_tables
-from graph.resolve import ENTITY_SQL, resolve_entities
+from graph.resolve import ENTITY_SQL, resolve_entities, unmentioned_entities
 from warehouse.write import replace_rows
 
 
@@ -16,6 +16,9 @@ def build(con: duckdb.DuckDBPyConnection) -> dict:
     claims = con.execute(CLAIMS_SQL).df()
     claims = apply_status_curation(claims, con.execute(STATUS_OVERRIDES_SQL).fetchall())
     claims["entity_id"] = claims.actor_key.map(key_map).fillna(claims.actor_key)
+    missing = set(claims.entity_id) - set(entities.entity_id if len(entities) else [])
+    if missing:
+        entities = pd.concat([entities, unmentioned_entities(missing)], ignore_index=True)
     owners = dict(mentions.groupby("actor_key").actor_owner.first())
     nations = dict(zip(entities.entity_id, entities.nation, strict=True)) if len(entities) else {}
     milestones, links = merge_claims(claims, owners, nations)

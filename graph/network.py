@@ -52,8 +52,9 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
         [
             {
                 "node_id": n,
-                "kind": d["kind"],
-                "label": str(d["label"]),
+                # A node only an edge named (an actor no entity row describes) is still a node.
+                "kind": d.get("kind", "actor"),
+                "label": str(d.get("label", n)),
                 "nation": d.get("nation"),
                 "pagerank": rank.get(n, 0.0),
                 "attrs": json.dumps({}),

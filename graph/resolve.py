@@ -33,6 +33,22 @@ def resolve_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     return _entities(mentions), _aliases(mentions, reasons), key_map
 
 
+def unmentioned_entities(keys: set[str]) -> pd.DataFrame:
+    """Entities for actor keys that claims name but no text mentions: a programme's milestones go
+    to its owner ("Starlink" -> SpaceX), who may not be named in that document or any other."""
+    from nlp import gazetteer
+
+    rows = []
+    for key in sorted(keys):
+        actor = gazetteer.actors().get(key)
+        if actor:
+            rows.append({"entity_id": key, "name": actor.name, "display_name": actor.display,
+                         "type": actor.type, "nation": actor.nation, "origin": "gazetteer"})  # fmt: skip
+    return pd.DataFrame(
+        rows, columns=["entity_id", "name", "display_name", "type", "nation", "origin"]
+    )
+
+
 def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for entity_id, group in mentions.groupby("entity_id", sort=True):

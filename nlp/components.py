@@ -1,6 +1,7 @@
 """spaCy components: gazetteer actors, discovered actors, vehicles and capabilities as span groups."""
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -9,48 +10,13 @@ from spacy.util import filter_spans
 
 from nlp import gazetteer
 from nlp.context import nation_from_context, normalise_name
+from nlp.cues import cue_spans
+from nlp.noise import is_noise, person_key
 
 ACTORS = "actors"
 VEHICLES = "vehicles"
 CAPABILITIES = "capabilities"
 
-# Names the statistical NER calls organisations that are not actors of the space race.
-NOISE = {
-    "ai",
-    "moon",
-    "earth",
-    "mars",
-    "reuters",
-    "xinhua",
-    "xinhua news agency",
-    "cgtn",
-    "afp",
-    "ap",
-    "bloomberg",
-    "cnbc",
-    "space.com",
-    "spacenews",
-    "spaceflight now",
-    "nasaspaceflight",
-    "payload",
-    "ars technica",
-    "teslarati",
-    "star market daily",
-    "the associated press",
-    "x",
-    "gpu",
-    "gpus",
-    "leo",
-    "low earth orbit",
-    "tops",
-    "pflops",
-    "gw",
-    "mw",
-    "kg",
-    "llm",
-    "iss",
-    "gbps",
-}
 ORG_WORDS = re.compile(
     r"\b(agency|administration|institute|academy|laborator|university|commission|ministry)", re.I
 )
@@ -84,14 +50,33 @@ class ActorFinder:
         return doc
 
     def _discovered(self, doc: Doc, known: list[Span]):
-        taken = {i for span in known for i in range(span.start, span.end)}
+        # Vehicles are found first: "Starship" tagged ORG is a rocket, not a company.
+        vehicles = doc.spans.get(VEHICLES, [])
+        taken = {i for span in [*known, *vehicles] for i in range(span.start, span.end)}
+        people = _surnames(known)
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PERSON") or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if ent.text.lower().strip(" .'") in NOISE or not any(c.isalpha() for c in ent.text):
+            if is_noise(ent):
                 continue
             key = "new:" + normalise_name(ent.text)
+            if ent.label_ == "PERSON":
+                earlier = person_key(ent, people)
+                if earlier == "":
+                    continue
+                key = earlier or key
+                people.setdefault(ent[-1].text.removesuffix("'s").lower(), key)
             yield Span(doc, ent.start, ent.end, label=ent.label_, kb_id=key)
+
+
+def _surnames(known: list[Span]) -> dict[str, str]:
+    """Surname -> key of the people the gazetteer found, for "Duffy" after "Sean Duffy"."""
+    people = {}
+    for span in known:
+        actor = gazetteer.actors().get(span.kb_id_)
+        if actor and actor.type == "person":
+            people.setdefault(actor.name.split()[-1].lower(), actor.id)
+    return people
 
 
 def discovered_type(span: Span) -> str:
@@ -101,7 +86,51 @@ def discovered_type(span: Span) -> str:
 
 
 def discovered_nation(span: Span) -> str | None:
-    return nation_from_context(span)
+    """The nation the words around a name give ("Chinese startup X"), else that of the nearest
+    known actor or vehicle in its sentence ("NASA astronaut X"), else the document's own when one
+    nation dominates it; None when nothing ties the name to one."""
+    return nation_from_context(span) or _nearest_nation(span) or _document_nation(span.doc)
+
+
+def _known_nations(doc: Doc, within: Span | None = None) -> list[tuple[Span, str]]:
+    found = []
+    for group, lookup in ((ACTORS, _actor_nation), (VEHICLES, _vehicle_nation)):
+        for other in doc.spans.get(group, []):
+            if within is not None and not within.start <= other.start < within.end:
+                continue
+            nation = lookup(other.kb_id_)
+            if nation:
+                found.append((other, nation))
+    return found
+
+
+def _actor_nation(key: str) -> str | None:
+    actor = gazetteer.actors().get(key)
+    return actor.nation if actor else None
+
+
+def _vehicle_nation(key: str) -> str | None:
+    vehicle = gazetteer.vehicles().get(key)
+    return _actor_nation(vehicle.maker) if vehicle else None
+
+
+def _nearest_nation(span: Span) -> str | None:
+    candidates = [(o, n) for o, n in _known_nations(span.doc, span.sent) if o.start != span.start]
+    if not candidates:
+        return None
+    distance = lambda pair: min(abs(pair[0].start - span.end), abs(span.start - pair[0].end))  # noqa: E731
+    return min(candidates, key=distance)[1]
+
+
+DOMINANT = 0.6  # share of the known actors' mentions one nation needs to speak for the document
+
+
+def _document_nation(doc: Doc) -> str | None:
+    nations = Counter(nation for _, nation in _known_nations(doc))
+    if not nations:
+        return None
+    nation, count = nations.most_common(1)[0]
+    return nation if count >= DOMINANT * sum(nations.values()) else None
 
 
 @Language.factory("spacerace_vehicles")
@@ -138,14 +167,33 @@ def make_capability_finder(nlp: Language, name: str) -> "CapabilityFinder":
 
 
 class CapabilityFinder:
-    """The capability taxonomy's phrases, matched case-insensitively."""
+    """The capability taxonomy's phrases, matched on their words (any case) and on their lemmas
+    ("data centres in orbit" finds "data centre in orbit"), plus the cues of nlp/cues.py."""
 
     def __init__(self, nlp: Language):
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemmas = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        lemmatize = [
+            n for n in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer") if n in nlp.pipe_names
+        ]
         for capability in gazetteer.capabilities().values():
-            self.matcher.add(capability.id, [nlp.make_doc(p) for p in capability.phrases])
+            phrases = [p.lower() for p in capability.phrases]
+            self.words.add(capability.id, [nlp.make_doc(p) for p in phrases])
+            with nlp.select_pipes(enable=lemmatize):
+                self.lemmas.add(capability.id, list(nlp.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in self.matcher(doc)]
-        doc.spans[CAPABILITIES] = sorted(filter_spans(spans), key=lambda s: s.start)
+        matches = {*self.words(doc), *self.lemmas(doc)}
+        spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matches]
+        spans = _longest_per_label([*spans, *cue_spans(doc)])
+        doc.spans[CAPABILITIES] = sorted(spans, key=lambda s: (s.start, s.label_))
         return doc
+
+
+def _longest_per_label(spans: list[Span]) -> list[Span]:
+    """Overlapping spans of one label reduced to the longest; different labels may overlap
+    ("Starlink" is both an actor and satellite internet)."""
+    by_label: dict[str, list[Span]] = {}
+    for span in spans:
+        by_label.setdefault(span.label_, []).append(span)
+    return [kept for group in by_label.values() for kept in filter_spans(group)]

@@ -1,6 +1,7 @@
 """Clues in the words around a name: which nation it belongs to; its normalised form."""
 
 import re
+import unicodedata
 
 from spacy.tokens import Span
 
@@ -68,9 +69,18 @@ def nation_from_context(span: Span) -> str | None:
     return None
 
 
+def clean_name(text: str) -> str:
+    """A name as written, without a leading "the", a possessive or stray quotes."""
+    text = re.sub(r"['’]s$", "", text.strip().strip("'\"‘’“”"))
+    return re.sub(r"^the\s+", "", text, flags=re.I).strip("'\"‘’“” ")
+
+
 def normalise_name(text: str) -> str:
-    """Lower-case, possessive and company suffixes dropped, punctuation folded."""
-    text = re.sub(r"['’]s\b", "", text.strip())
+    """Lower-case, accents folded (Sławosz = Slawosz), leading "the", possessive and company
+    suffixes dropped, punctuation folded."""
+    text = unicodedata.normalize("NFKD", clean_name(text).replace("ł", "l").replace("Ł", "L"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’]s\b", "", text)
     text = _SUFFIXES.sub("", text)
     text = re.sub(r"[^\w]+", " ", text.lower())
     return re.sub(r"\s+", " ", text).strip()

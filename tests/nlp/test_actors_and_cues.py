@@ -1,0 +1,99 @@
+"""Actors without the NER's noise, nations from context, capabilities from lemmas and cues, and
+milestones decided clause by clause and given to the organisation that does them."""
+
+import pytest
+
+from nlp.evaluate import score
+from nlp.extract import extract_records
+
+
+def extract(text, published="2025-05-14"):
+    return next(extract_records([{"id": "t", "text": text, "published": published}]))[0]
+
+
+def names(out):
+    return {a["name"] for a in out["actors"]}
+
+
+def milestones(out):
+    return {(m["actor"], m["capability"], m["status"], m["date"]) for m in out["milestones"]}
+
+
+def test_rockets_and_launch_sites_are_not_actors():
+    out = extract(
+        "Starship lifted off from Starbase on its eleventh flight test. A Long March 2D rocket "
+        "carried the satellites into orbit from the Jiuquan Satellite Launch Center."
+    )
+    assert not names(out) & {"Starship", "Starbase", "Jiuquan Satellite Launch Center"}
+
+
+def test_a_lone_surname_is_the_person_named_in_full_before():
+    out = extract(
+        "Orbital startup Varda said Karen Holloway will lead the factory programme. "
+        "Holloway said the second capsule would fly in March."
+    )
+    people = [a for a in out["actors"] if a["type"] == "person"]
+    assert [p["name"] for p in people] == ["Karen Holloway"]
+
+
+def test_a_person_takes_the_nation_of_the_organisation_beside_them():
+    out = extract("NASA astronaut Priya Raman boarded the spacecraft on Tuesday.")
+    assert {a["name"]: a["nation"] for a in out["actors"]}["Priya Raman"] == "US"
+
+
+def test_capability_phrases_match_on_lemmas():
+    out = extract("The company wants to run its data centres in orbits far above the clouds.")
+    assert "orbital_data_center" in out["capabilities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "capability"),
+    [
+        ("New Glenn launched on Thursday from Cape Canaveral.", "heavy_lift_launch"),
+        ("Minutes later the first stage returned and landed on the drone ship.", "reusable_launch"),
+        ("Starlink now serves customers in more than 100 countries.", "satellite_internet"),
+        ("The three astronauts docked with the station on Friday.", "crewed_spaceflight"),
+    ],
+)
+def test_cues_show_a_capability_the_text_does_not_name(text, capability):
+    assert capability in extract(text)["capabilities"]
+
+
+def test_astronauts_merely_named_are_not_a_crewed_flight():
+    assert (
+        "crewed_spaceflight"
+        not in extract("The astronauts will study geology first.")["capabilities"]
+    )
+
+
+def test_each_clause_has_its_own_status_and_date():
+    out = extract(
+        "China's Chang'e-6 probe returned samples from the far side of the moon in June 2024, "
+        "and the country aims to land astronauts on the moon by 2030.",
+        published="2025-01-10",
+    )
+    found = {(m["capability"], m["status"], m["date"]) for m in out["milestones"]}
+    assert ("lunar_sample_return", "achieved", "2024-06") in found
+    assert ("lunar_landing", "planned", "2030") in found
+
+
+def test_a_programme_milestone_goes_to_its_owner_and_a_person_has_none():
+    out = extract("Starlink launched 24 more broadband satellites on Monday, Elon Musk said.")
+    actors = {m["actor"] for m in out["milestones"]}
+    assert actors == {"Space Exploration Technologies Corp."} or actors == {"SpaceX"}
+
+
+def test_planned_as_an_adjective_is_no_plan():
+    out = extract("The crew docked with Tiangong on Monday and began their planned work.")
+    assert {m["status"] for m in out["milestones"]} == {"achieved"}
+
+
+def test_the_evaluation_reports_nation_achieved_and_year_accuracy():
+    gold = [{"id": "d", "actors": [{"name": "NASA", "nation": "US"}], "capabilities": [],
+             "milestones": [{"actor": "NASA", "capability": "lunar_landing", "status": "planned", "date": "2027-09"}]}]  # fmt: skip
+    pred = [{"id": "d", "actors": [{"name": "NASA", "nation": None}], "capabilities": [],
+             "milestones": [{"actor": "NASA", "capability": "lunar_landing", "status": "announced", "date": "2027"}]}]  # fmt: skip
+    result = score(gold, pred)
+    assert result["nation_accuracy"] == 0.0 and result["achieved_accuracy"] == 1.0
+    assert result["status_accuracy"] == 0.0 and result["date_accuracy"] == 0.0
+    assert result["year_accuracy"] == 1.0
