@@ -3,7 +3,6 @@
 import json
 import os
 import socket
-import subprocess
 import sys
 import time
 from contextlib import contextmanager
@@ -304,10 +303,9 @@ def dashboard(args) -> int:
         "false",
     ]
     print(f"dashboard on http://127.0.0.1:{args.port} (reading {db}; Ctrl-C to stop)", flush=True)
-    try:
-        return subprocess.call(command, env={**os.environ, "SPACERACE_DB": str(db)})
-    except KeyboardInterrupt:
-        return 0
+    # Streamlit takes this process's place: a SIGTERM from a service manager (or a test) reaches
+    # the server itself instead of orphaning it.
+    os.execve(sys.executable, command, {**os.environ, "SPACERACE_DB": str(db)})
 
 
 def demo(args) -> int:

@@ -41,6 +41,9 @@ def dashboard_url(built_db):
     yield url
     process.terminate()
     process.wait(timeout=20)
+    # The server itself stopped: `spacerace dashboard` leaves no Streamlit behind.
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
 
 
 @pytest.fixture(scope="module")
