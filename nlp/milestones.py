@@ -151,12 +151,18 @@ def sentence_status(sent: Span) -> str | None:
     return "achieved" if past else None
 
 
+DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
+                   "first", "second", "half", "quarter", "-"}  # fmt: skip
+
+
 def _by_year(sent: Span) -> bool:
-    """A deadline: "by 2030", "by the end of 2027"."""
+    """A deadline: "by 2030", "by the end of 2027" (not "founded by Bezos in 2000")."""
     for t in sent:
         if t.like_num and len(t.text) == 4 and t.text.startswith("20"):
-            before = {w.lower_ for w in sent.doc[max(sent.start, t.i - 4) : t.i]}
-            if "by" in before:
+            i = t.i - 1
+            while i >= sent.start and sent.doc[i].lower_ in DEADLINE_FILLER:
+                i -= 1
+            if i >= sent.start and sent.doc[i].lower_ == "by":
                 return True
     return False
 
@@ -191,7 +197,7 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
         if sent.start <= s.start < sent.end
     ]
     doers = [(s, _doer(s.kb_id_)) for s in inside if _actor_type(s) not in ("nation", "person")]
-    candidates = doers + makers
+    candidates = [(span, key) for span, key in doers + makers if key is not None]
     subject = [key for span, key in candidates if _in_subject(span)]
     if subject or subject_only:
         return list(dict.fromkeys(subject))
@@ -211,11 +217,12 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
     return nations[:1]
 
 
-def _doer(key: str) -> str:
-    """A programme's milestones belong to its owner (Chang'e to CNSA, Starlink to SpaceX)."""
+def _doer(key: str) -> str | None:
+    """A programme's milestones belong to its owner (Chang'e to CNSA, Starlink to SpaceX); a
+    programme with no single owner (the ISS) does nothing itself."""
     actor = gazetteer.actors().get(key)
-    if actor and actor.type == "program" and actor.owner in gazetteer.actors():
-        return actor.owner
+    if actor and actor.type == "program":
+        return actor.owner if actor.owner in gazetteer.actors() else None
     return key
 
 

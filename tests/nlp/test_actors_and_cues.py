@@ -97,3 +97,37 @@ def test_the_evaluation_reports_nation_achieved_and_year_accuracy():
     assert result["nation_accuracy"] == 0.0 and result["achieved_accuracy"] == 1.0
     assert result["status_accuracy"] == 0.0 and result["date_accuracy"] == 0.0
     assert result["year_accuracy"] == 1.0
+
+
+def test_a_programme_with_no_single_owner_does_nothing_itself():
+    out = extract("Four astronauts docked with the International Space Station on Thursday.")
+    assert "International Space Station" not in {m["actor"] for m in out["milestones"]}
+
+
+def test_founded_by_someone_in_a_year_is_no_deadline():
+    out = extract(
+        "Blue Origin, founded by Bezos in 2000, launched its first crewed flight in July 2021."
+    )
+    assert {m["status"] for m in out["milestones"]} == {"achieved"}
+
+
+@pytest.mark.parametrize(
+    ("text", "capability"),
+    [
+        (
+            "The startup wants to put space-based computing within reach of every bank.",
+            "orbital_data_center",
+        ),
+        ("It has been running inference on the model since November.", "in_orbit_ai_inference"),
+        ("The plan is to beam solar power to Earth from a satellite.", "space_solar_power"),
+    ],
+)
+def test_paraphrases_of_a_capability_are_found(text, capability):
+    assert capability in extract(text)["capabilities"]
+
+
+def test_a_maiden_flight_alone_is_not_a_heavy_lift_launch():
+    assert (
+        "heavy_lift_launch"
+        not in extract("The maiden flight of the small rocket ended early.")["capabilities"]
+    )
