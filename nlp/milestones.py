@@ -77,6 +77,7 @@ ACHIEVE_LEMMAS = {
     "touch",
     "deliver",
 }
+FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
 FORECAST_LEMMAS = {
     "predict",
     "forecast",
@@ -136,7 +137,7 @@ def sentence_status(sent: Span) -> str | None:
     )
     if person_forecast:
         return None
-    if lemmas & FAIL_LEMMAS and not negated:
+    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS) and not negated:
         return "failed"
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or _by_year(sent)
     if words & HEDGES and not looks_ahead:
@@ -168,10 +169,12 @@ def _by_year(sent: Span) -> bool:
 
 
 def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
-    """The first date phrase in the sentence that resolves."""
+    """The first date phrase in the sentence that resolves ("March 12A" in "Long March 12A" is
+    a rocket, not a date)."""
     future = status in ("planned", "announced")
+    vehicles = {i for v in sent.doc.spans[VEHICLES] for i in range(v.start, v.end)}
     for ent in sent.ents:
-        if ent.label_ == "DATE":
+        if ent.label_ == "DATE" and not vehicles.intersection(range(ent.start, ent.end)):
             phrase = _with_preposition(ent)
             resolved = resolve(phrase, published, future)
             if resolved:

@@ -131,3 +131,15 @@ def test_a_maiden_flight_alone_is_not_a_heavy_lift_launch():
         "heavy_lift_launch"
         not in extract("The maiden flight of the small rocket ended early.")["capabilities"]
     )
+
+
+def test_a_flight_that_ended_in_failure_failed():
+    out = extract("The maiden flight of LandSpace's reusable rocket ended in failure on Wednesday.")
+    assert {m["status"] for m in out["milestones"]} == {"failed"}
+
+
+def test_a_rocket_named_after_a_month_gives_no_date():
+    out = extract(
+        "A Long March 12A rocket launched the reusable booster test on Tuesday.", "2025-12-24"
+    )
+    assert all(m["date"] != "2026-03" for m in out["milestones"])
