@@ -307,11 +307,9 @@ def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date 
         sent, last_actor
     )
     when = sentence_date(clause, published, status) or sentence_date(sent, published, status)
-    if (
-        status == "planned"
-        and (when is None or when.value is None)
-        and "will" not in {t.lower_ for t in clause}
-    ):
+    if status == "planned" and when is None:
+        # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
+        # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
         status = "announced"
     confidence = (
         0.5

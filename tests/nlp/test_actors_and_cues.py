@@ -143,3 +143,10 @@ def test_a_rocket_named_after_a_month_gives_no_date():
         "A Long March 12A rocket launched the reusable booster test on Tuesday.", "2025-12-24"
     )
     assert all(m["date"] != "2026-03" for m in out["milestones"])
+
+
+def test_a_future_event_without_a_timeframe_is_announced_and_with_one_planned():
+    undated = extract("NASA will land two astronauts on the Moon on a future Artemis mission.")
+    dated = extract("NASA will land two astronauts on the Moon by 2028.")
+    assert {m["status"] for m in undated["milestones"]} == {"announced"}
+    assert {(m["status"], m["date"]) for m in dated["milestones"]} == {("planned", "2028")}
