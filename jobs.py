@@ -136,6 +136,11 @@ def _extract_into(con, args) -> None:
     print(
         f"extracted {result['documents']} documents: {result['claims']} claims, {result['mentions']} mentions"
     )
+    if result["skipped"]:
+        print(
+            f"{result['skipped']} documents gave no extraction (empty or not English): "
+            "see SELECT doc_id, skipped FROM extractions WHERE skipped IS NOT NULL"
+        )
 
 
 def _build_into(con) -> None:

@@ -12,6 +12,7 @@ from nlp import gazetteer
 from nlp.context import nation_from_context, normalise_name
 from nlp.cues import cue_spans
 from nlp.noise import is_noise, person_key
+from nlp.spans import spans_in
 
 ACTORS = "actors"
 VEHICLES = "vehicles"
@@ -94,10 +95,9 @@ def discovered_nation(span: Span) -> str | None:
 
 def _known_nations(doc: Doc, within: Span | None = None) -> list[tuple[Span, str]]:
     found = []
+    start, end = (within.start, within.end) if within is not None else (0, len(doc))
     for group, lookup in ((ACTORS, _actor_nation), (VEHICLES, _vehicle_nation)):
-        for other in doc.spans.get(group, []):
-            if within is not None and not within.start <= other.start < within.end:
-                continue
+        for other in spans_in(doc, group, start, end):
             nation = lookup(other.kb_id_)
             if nation:
                 found.append((other, nation))
@@ -126,6 +126,13 @@ DOMINANT = 0.6  # share of the known actors' mentions one nation needs to speak 
 
 
 def _document_nation(doc: Doc) -> str | None:
+    key = "spacerace.document_nation"
+    if key not in doc.user_data:  # asked once per discovered name: counted once per document
+        doc.user_data[key] = _dominant_nation(doc)
+    return doc.user_data[key]
+
+
+def _dominant_nation(doc: Doc) -> str | None:
     nations = Counter(nation for _, nation in _known_nations(doc))
     if not nations:
         return None

@@ -8,19 +8,46 @@ from spacy.tokens import Doc
 from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
 from nlp.context import clean_name
+from nlp.guard import blank_markup, pieces, skip_reason
 from nlp.milestones import claims_for_sentence, org_keys
 from nlp.pipeline import build_pipeline
 
-EXTRACTOR_VERSION = f"0.1.0+{gazetteer.patterns_digest()}"
+# The code's version (raise it when extraction changes) and the pattern files' digest: a new
+# version re-extracts the stored documents at the next update.
+EXTRACTOR_VERSION = f"0.2.0+{gazetteer.patterns_digest()}"
 BATCH_SIZE = 32
 
 
 def extract_records(records: Iterable[dict], n_process: int = 1) -> Iterator[tuple[dict, Doc]]:
-    """For each {"id", "text", "published", ...} record: (contract output, the spaCy Doc)."""
+    """For each {"id", "text", "published", ...} record, in order: (contract output, the spaCy
+    Doc). A text that cannot be extracted gives empty lists and a "skipped" reason; markup is
+    blanked and a long text parsed in pieces, with offsets still those of the input."""
     nlp = build_pipeline()
-    pairs = ((r.get("text") or "", r) for r in records)
-    for doc, record in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
-        yield document_output(doc, record), doc
+    stream = nlp.pipe(_pieces(records), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process)
+    parts: list[Doc] = []
+    for doc, (record, n_parts, reason) in stream:
+        parts.append(doc)
+        if len(parts) < n_parts:
+            continue
+        whole = parts[0] if n_parts == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
+        if reason:
+            yield {**empty_output(record["id"]), "skipped": reason}, whole
+        else:
+            yield document_output(whole, record), whole
+
+
+def _pieces(records: Iterable[dict]) -> Iterator[tuple[str, tuple[dict, int, str | None]]]:
+    for record in records:
+        text = blank_markup(str(record.get("text") or ""))
+        reason = skip_reason(text)
+        parts = [""] if reason else pieces(text)
+        for part in parts:
+            yield part, (record, len(parts), reason)
+
+
+def empty_output(record_id: str) -> dict:
+    return {"id": record_id, "actors": [], "capabilities": [], "milestones": []}
 
 
 def document_output(doc: Doc, record: dict) -> dict:

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES, VEHICLES
 from nlp.dates import ResolvedDate, resolve
+from nlp.spans import ents_in, spans_in
 
 PLAN_LEMMAS = {
     "plan",
@@ -132,8 +133,7 @@ def sentence_status(sent: Span) -> str | None:
         s.kb_id_ in gazetteer.actors()
         and gazetteer.actors()[s.kb_id_].type == "person"
         or s.label_ == "PERSON"
-        for s in sent.doc.spans[ACTORS]
-        if sent.start <= s.start < sent.end
+        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
     )
     if person_forecast:
         return None
@@ -172,8 +172,10 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
     """The first date phrase in the sentence that resolves ("March 12A" in "Long March 12A" is
     a rocket, not a date)."""
     future = status in ("planned", "announced")
-    vehicles = {i for v in sent.doc.spans[VEHICLES] for i in range(v.start, v.end)}
-    for ent in sent.ents:
+    vehicles = {
+        i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
+    }
+    for ent in ents_in(sent.doc, sent.start, sent.end):
         if ent.label_ == "DATE" and not vehicles.intersection(range(ent.start, ent.end)):
             phrase = _with_preposition(ent)
             resolved = resolve(phrase, published, future)
@@ -193,11 +195,10 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
     the first organisation named, else the nearest one before ("it", "the company"), else for
     "the country" the nation named last. `subject_only`: the subject's actors or none."""
     doc = sent.doc
-    inside = [s for s in doc.spans[ACTORS] if sent.start <= s.start < sent.end]
+    inside = spans_in(doc, ACTORS, sent.start, sent.end)
     makers = [
         (s, gazetteer.vehicles()[s.kb_id_].maker)
-        for s in doc.spans[VEHICLES]
-        if sent.start <= s.start < sent.end
+        for s in spans_in(doc, VEHICLES, sent.start, sent.end)
     ]
     doers = [(s, _doer(s.kb_id_)) for s in inside if _actor_type(s) not in ("nation", "person")]
     candidates = [(span, key) for span, key in doers + makers if key is not None]
@@ -213,7 +214,7 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
         return [last_actor]
     if _subject_word(sent, COUNTRY_WORDS):
         earlier = [
-            s.kb_id_ for s in doc.spans[ACTORS] if s.start < sent.end and _actor_type(s) == "nation"
+            s.kb_id_ for s in spans_in(doc, ACTORS, 0, sent.end) if _actor_type(s) == "nation"
         ]
         return earlier[-1:]
     nations = [s.kb_id_ for s in inside if _actor_type(s) == "nation"]
@@ -253,11 +254,10 @@ def _actor_type(span: Span) -> str | None:
 
 def org_keys(sent: Span) -> list[str]:
     """Organisations named in the sentence, for "the company" in later sentences."""
-    doc = sent.doc
     return [
         s.kb_id_
-        for s in doc.spans[ACTORS]
-        if sent.start <= s.start < sent.end and _actor_type(s) in ORG_TYPES
+        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
+        if _actor_type(s) in ORG_TYPES
     ]
 
 
@@ -265,12 +265,11 @@ def claims_for_sentence(sent: Span, published: date | None, last_actor: str | No
     """The claims of one sentence, clause by clause: "X returned samples last June, and the
     country aims to land astronauts by 2030" holds an achievement and a plan."""
     clauses: dict[tuple[int, int], tuple[Span, list[str]]] = {}
-    for span in sent.doc.spans[CAPABILITIES]:
-        if sent.start <= span.start < sent.end:
-            clause = capability_clause(span)
-            labels = clauses.setdefault((clause.start, clause.end), (clause, []))[1]
-            if span.label_ not in labels:
-                labels.append(span.label_)
+    for span in spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
+        clause = capability_clause(span)
+        labels = clauses.setdefault((clause.start, clause.end), (clause, []))[1]
+        if span.label_ not in labels:
+            labels.append(span.label_)
     claims = []
     for clause, labels in clauses.values():
         claims += _clause_claims(clause, sent, labels, published, last_actor)

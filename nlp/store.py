@@ -66,6 +66,7 @@ def extract_pending(
                     "extractor_version": EXTRACTOR_VERSION,
                     "extracted_at": utcnow(),
                     "n_claims": len(rows),
+                    "skipped": output.get("skipped"),
                 }
             )
             bar.advance(task)
@@ -77,7 +78,9 @@ def extract_pending(
     insert_frame(con, "mentions", pd.DataFrame(mentions))
     insert_frame(con, "claims", pd.DataFrame(claims))
     insert_frame(con, "extractions", pd.DataFrame(done))
-    return {"documents": len(records), "claims": len(claims), "mentions": len(mentions)}
+    skipped = sum(1 for d in done if d["skipped"])
+    return {"documents": len(records), "claims": len(claims), "mentions": len(mentions),
+            "skipped": skipped}  # fmt: skip
 
 
 def _mention_rows(doc, record: dict) -> list[dict]:
