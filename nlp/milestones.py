@@ -302,17 +302,30 @@ def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date 
         status = sentence_status(sent)
     if status is None:
         return []
-    actors = sentence_actors(clause, last_actor, subject_only=True) or sentence_actors(
-        sent, last_actor
-    )
+    subject = sentence_actors(clause, last_actor, subject_only=True)
+    actors = subject or sentence_actors(sent, last_actor)
     when = sentence_date(clause, published, status) or sentence_date(sent, published, status)
     if status == "planned" and when is None:
         # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
         # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
         status = "announced"
-    confidence = (
-        0.5
-        + (0.2 if when and when.value else 0)
-        + (0.2 if actors and not actors[0].startswith("new:") else 0)
+    dated = bool(when and when.value)
+    return [
+        Claim(a, c, status, when, sent, claim_confidence(bool(subject), a, dated, len(actors)))
+        for a in actors
+        for c in labels
+    ]
+
+
+def claim_confidence(as_subject: bool, actor: str, dated: bool, n_actors: int) -> float:
+    """About the chance that the claim's actor and capability are right, fitted on the gold
+    corpus: 0.8 for a gazetteer actor that is the subject of a dated clause naming one actor,
+    down to 0.05 for a discovered name found by a fallback in a sentence naming several."""
+    known = not actor.startswith("new:")
+    score = (
+        (0.45 if known else 0.1)
+        + (0.15 if as_subject else 0)
+        + (0.1 if dated else 0)
+        + (0.1 if n_actors == 1 else -0.2)
     )
-    return [Claim(a, c, status, when, sent, round(confidence, 2)) for a in actors for c in labels]
+    return round(min(0.95, max(0.05, score)), 2)

@@ -150,3 +150,13 @@ def test_a_future_event_without_a_timeframe_is_announced_and_with_one_planned():
     dated = extract("NASA will land two astronauts on the Moon by 2028.")
     assert {m["status"] for m in undated["milestones"]} == {"announced"}
     assert {(m["status"], m["date"]) for m in dated["milestones"]} == {("planned", "2028")}
+
+
+def test_confidence_is_higher_for_a_known_subject_with_a_date_than_for_a_guess():
+    sure = extract("NASA will land two astronauts on the Moon by 2028.")["milestones"][0]
+    unsure = extract(
+        "Under the deal, Orbitalis Dynamics and Vega Fields will run data centres in orbit."
+    )
+    assert sure["confidence"] == 0.8
+    assert all(m["confidence"] < 0.5 for m in unsure["milestones"])
+    assert all(0 < m["confidence"] < 1 for m in unsure["milestones"])
