@@ -47,6 +47,8 @@ FAIL_LEMMAS = {
     "lose",
     "destroy",
     "terminate",
+    "disintegrate",
+    "shatter",
 }
 ACHIEVE_LEMMAS = {
     "launch",
@@ -79,6 +81,8 @@ ACHIEVE_LEMMAS = {
     "deliver",
 }
 FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
+FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
+                "breaking up", "crash landing", "crash-landed")  # fmt: skip
 FORECAST_LEMMAS = {
     "predict",
     "forecast",
@@ -137,7 +141,7 @@ def sentence_status(sent: Span) -> str | None:
     )
     if person_forecast:
         return None
-    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS) and not negated:
+    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or _says(sent, FAIL_PHRASES)) and not negated:
         return "failed"
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or _by_year(sent)
     if words & HEDGES and not looks_ahead:
@@ -150,6 +154,11 @@ def sentence_status(sent: Span) -> str | None:
         return "announced" if "yet" in words else None
     past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
     return "achieved" if past else None
+
+
+def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in phrases)
 
 
 DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
@@ -205,13 +214,14 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
     subject = [key for span, key in candidates if _in_subject(span)]
     if subject or subject_only:
         return list(dict.fromkeys(subject))
+    if last_actor and _subject_word(sent, PRONOUN_SUBJECTS):
+        # "The company plans to ..." is the company named before, not a supplier named after.
+        return [last_actor]
     orgs = [
         key for span, key in candidates if _actor_type(span) in ORG_TYPES or span.label_ == "ORG"
     ]
     if orgs:
         return [orgs[0]]
-    if last_actor and _subject_word(sent, PRONOUN_SUBJECTS):
-        return [last_actor]
     if _subject_word(sent, COUNTRY_WORDS):
         earlier = [
             s.kb_id_ for s in spans_in(doc, ACTORS, 0, sent.end) if _actor_type(s) == "nation"
@@ -253,12 +263,14 @@ def _actor_type(span: Span) -> str | None:
 
 
 def org_keys(sent: Span) -> list[str]:
-    """Organisations named in the sentence, for "the company" in later sentences."""
-    return [
-        s.kb_id_
+    """Organisations named in the sentence, for "the company" in later sentences: a programme
+    stands for its owner."""
+    keys = [
+        _doer(s.kb_id_)
         for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
         if _actor_type(s) in ORG_TYPES
     ]
+    return [key for key in keys if key]
 
 
 def claims_for_sentence(sent: Span, published: date | None, last_actor: str | None) -> list[Claim]:

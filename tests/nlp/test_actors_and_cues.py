@@ -160,3 +160,21 @@ def test_confidence_is_higher_for_a_known_subject_with_a_date_than_for_a_guess()
     assert sure["confidence"] == 0.8
     assert all(m["confidence"] < 0.5 for m in unsure["milestones"])
     assert all(0 < m["confidence"] < 1 for m in unsure["milestones"])
+
+
+def test_the_company_is_the_one_named_before_not_a_supplier_named_after():
+    out = extract(
+        "Starcloud flew a satellite with a GPU last month. "
+        "The company plans to build a data center in orbit with Nvidia chips by 2027."
+    )
+    planned = [m for m in out["milestones"] if m["status"] == "planned"]
+    assert [(m["actor"], m["capability"]) for m in planned] == [
+        ("Starcloud", "orbital_data_center")
+    ]
+
+
+def test_an_upper_stage_that_broke_up_failed():
+    out = extract(
+        "Starship lifted off on Thursday, but its upper stage broke up over the Caribbean."
+    )
+    assert "failed" in {m["status"] for m in out["milestones"]}
