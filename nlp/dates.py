@@ -85,10 +85,17 @@ def _absolute(low: str) -> tuple[str, str] | None:
 
 def _relative(low: str, published: date, future: bool) -> tuple[str, str] | None:
     year = published.year
+    if m := re.search(rf"\b{MONTH_RE} (last|next) year\b", low):
+        # "in May last year": the month, in the year before (or after).
+        shifted = year - 1 if m[2] == "last" else year + 1
+        return f"{shifted}-{_month_number(m[1]):02d}", "month"
     if re.search(r"\bnext year\b", low):
         return str(year + 1), "year"
     if re.search(r"\blast year\b", low):
         return str(year - 1), "year"
+    if m := re.search(r"\b(\w+) years? ago\b", low):
+        n = NUMBER_WORDS.get(m[1]) if not m[1].isdigit() else int(m[1])
+        return (str(year - n), "year") if n else None
     if re.search(
         r"\b(this year|later this year|end of the year|the year's end|this fall|this summer)\b", low
     ):
@@ -110,6 +117,11 @@ def _relative(low: str, published: date, future: bool) -> tuple[str, str] | None
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             return _weekday(published, index, future).isoformat(), "day"
+    # "last June" is behind us and "next March" ahead, whatever the sentence's tense.
+    if re.search(r"\blast\b", low):
+        future = False
+    elif re.search(r"\bnext\b", low):
+        future = True
     return _month_day(low, published, future)
 
 

@@ -24,6 +24,9 @@ PUBLISHED = date(2025, 5, 14)  # a Wednesday
         ("on Monday", False, "2025-05-12", "day"),
         ("on Friday", True, "2025-05-16", "day"),
         ("in March", True, "2026-03", "month"),
+        ("in May last year", False, "2024-05", "month"),
+        ("last November", True, "2024-11", "month"),
+        ("two years ago", False, "2023", "year"),
     ],
 )
 def test_phrases_resolve_against_the_publication_date(phrase, future, value, precision):
