@@ -186,8 +186,8 @@ def _extract_file(args) -> int:
 
 
 def contract(output: dict) -> dict:
-    """The extraction output without internal keys."""
-    return {
+    """The extraction output without internal keys; a skipped text keeps its reason."""
+    out = {
         "id": output["id"],
         "actors": [{k: v for k, v in a.items() if k != "key"} for a in output["actors"]],
         "capabilities": output["capabilities"],
@@ -195,6 +195,9 @@ def contract(output: dict) -> dict:
             {k: v for k, v in m.items() if k != "actor_key"} for m in output["milestones"]
         ],
     }
+    if output.get("skipped"):
+        out["skipped"] = output["skipped"]
+    return out
 
 
 def build(args) -> int:

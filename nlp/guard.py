@@ -5,7 +5,13 @@ into pieces the parser can hold."""
 import re
 
 MAX_PIECE = 100_000  # characters: spaCy's parser needs about 1 GB per 100,000 at once
-MIN_WORDS_FOR_LANGUAGE = 8  # fewer words than this say too little about their language
+MIN_WORDS_FOR_LANGUAGE = 20  # fewer words than this say too little about their language
+# English's commonest words: a text where they are at least this share of the words is English,
+# whatever the language model makes of its many foreign names ("Zhang Lu, Wu Fei and ...").
+ENGLISH_WORDS = {"the", "and", "of", "to", "in", "a", "an", "is", "on", "for", "with", "at", "by",
+                 "from", "that", "its", "said", "will", "has", "was", "were", "as", "it", "be",
+                 "are", "this", "have", "which", "after", "into"}  # fmt: skip
+ENGLISH_SHARE = 0.08
 ENGLISH = "en"
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]{0,500}>", re.S)
@@ -27,11 +33,16 @@ def skip_reason(text: str) -> str | None:
     words = _WORD.findall(text[:5000])
     if not words:
         return "no words in the text"
-    if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE and not _mostly_english(words):
         language = detect_language(" ".join(words[:400]))
         if language != ENGLISH:
             return f"not English (the text looks like language '{language}'); only English is extracted"
     return None
+
+
+def _mostly_english(words: list[str]) -> bool:
+    common = sum(1 for w in words if w.lower() in ENGLISH_WORDS)
+    return common >= ENGLISH_SHARE * len(words)
 
 
 def detect_language(text: str) -> str:

@@ -127,6 +127,16 @@ def test_extract_contract_mode_reads_and_writes_jsonl(tmp_path):
     )
     assert casc["nation"] == "CN" and "CASC" in casc["mentions"]
     assert out["milestones"][0]["status"] == "planned" and out["milestones"][0]["date"] == "2027"
+    assert "skipped" not in out
+
+
+def test_extract_contract_mode_says_why_a_text_gave_nothing(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "empty", "text": " ", "published": None}) + "\n")
+    run_cli("extract", "--input", str(source), "--output", str(tmp_path / "out.jsonl"), check=True)
+    out = json.loads((tmp_path / "out.jsonl").read_text())
+    assert out == {"id": "empty", "actors": [], "capabilities": [], "milestones": [],
+                   "skipped": "empty text"}  # fmt: skip
 
 
 def test_extract_names_a_missing_input_file(tmp_path):

@@ -46,9 +46,16 @@ def test_empty_text_says_why():
 
 
 def test_text_that_is_not_english_is_skipped_with_a_reason():
-    out = run("La Chine prévoit de faire atterrir des astronautes sur la Lune avant 2030, "
-              "a annoncé mercredi l'agence spatiale chinoise.")  # fmt: skip
+    out = run("La Chine prévoit de faire atterrir des astronautes sur la Lune avant 2030, a annoncé "
+              "mercredi l'agence spatiale chinoise, qui prépare aussi une station de recherche "
+              "internationale au pôle sud lunaire avec plusieurs partenaires.")  # fmt: skip
     assert out["milestones"] == [] and "not English" in out["skipped"]
+
+
+def test_english_full_of_foreign_names_is_not_taken_for_another_language():
+    out = run("The Shenzhou-21 astronauts Zhang Lu, Wu Fei and Zhang Hongzhang docked with the "
+              "Tiangong space station on Tuesday, and the crew of Shenzhou-20 handed it over to them.")  # fmt: skip
+    assert "skipped" not in out and out["milestones"]
 
 
 def test_html_left_in_a_body_is_read_as_text_and_offsets_stay_those_of_the_input():
