@@ -5,6 +5,7 @@ satellite internet), a heavy rocket's flight (a heavy-lift launch), a booster co
 from spacy.tokens import Doc, Span
 
 from nlp import gazetteer
+from nlp.nearby import near_spans
 
 ACTORS, VEHICLES = "actors", "vehicles"
 LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut"}
@@ -20,14 +21,16 @@ def cue_spans(doc: Doc) -> list[Span]:
     """Capability spans from programmes, heavy rockets in flight, boosters that return and crews
     that fly."""
     return [*_programmes(doc), *_heavy_flights(doc), *_returning_boosters(doc),
-            *_crews_flying(doc), *_moon_landings(doc)]  # fmt: skip
+            *_crews_flying(doc), *_moon_landings(doc), *near_spans(doc)]  # fmt: skip
 
 
 def _programmes(doc: Doc):
-    for span in doc.spans.get(ACTORS, []):
-        actor = gazetteer.actors().get(span.kb_id_)
-        for label in actor.capabilities if actor else ():
-            yield Span(doc, span.start, span.end, label=label)
+    """Programmes and missions stand for what they are for (Starlink, Chang'e-6, Haven-1)."""
+    for group, lookup in ((ACTORS, gazetteer.actors()), (VEHICLES, gazetteer.vehicles())):
+        for span in doc.spans.get(group, []):
+            entry = lookup.get(span.kb_id_)
+            for label in entry.capabilities if entry else ():
+                yield Span(doc, span.start, span.end, label=label)
 
 
 def _heavy_flights(doc: Doc):

@@ -39,8 +39,9 @@ def actor_id(name: str) -> str:
 
 def score(gold: list[dict], pred: list[dict]) -> dict:
     """Compare two extractions document by document (matched on "id"). Accuracies are over what
-    matched: nation over matched actors; status, achieved-or-not, date and year over milestones
-    matched on (actor, capability)."""
+    matched: nation over matched actors; status, achieved-or-not, date and year over the gold
+    milestones whose (actor, capability) was found, each judged against the found milestone from
+    its sentence, else the first found."""
     by_id = {p["id"]: p for p in pred}
     actors, caps, milestones, strict = Score(), Score(), Score(), Score()
     hits = dict.fromkeys(("nation", "status", "achieved", "date", "year"), 0)
@@ -54,14 +55,14 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
             matched_actors += 1
             hits["nation"] += gold_actors[key].get("nation") == pred_actors[key].get("nation")
         caps.add(set(g["capabilities"]), set(p["capabilities"]))
-        gold_ms = {(actor_id(m["actor"]), m["capability"]): m for m in g["milestones"]}
-        pred_ms = {(actor_id(m["actor"]), m["capability"]): m for m in p["milestones"]}
-        milestones.add(set(gold_ms), set(pred_ms))
+        milestones.add({_key(m) for m in g["milestones"]}, {_key(m) for m in p["milestones"]})
         strict.add({_strict(m) for m in g["milestones"]}, {_strict(m) for m in p["milestones"]})
-        for key in gold_ms.keys() & pred_ms.keys():
-            matched += 1
-            for name, hit in _milestone_hits(gold_ms[key], pred_ms[key]).items():
-                hits[name] += hit
+        for m in g["milestones"]:
+            paired = _paired(m, p["milestones"])
+            if paired is not None:
+                matched += 1
+                for name, hit in _milestone_hits(m, paired).items():
+                    hits[name] += hit
     return {
         "documents": len(gold),
         "actors": actors.as_dict(),
@@ -76,6 +77,23 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
         "matched_actors": matched_actors,
         "matched_milestones": matched,
     }
+
+
+def _key(m: dict) -> tuple[str, str]:
+    return actor_id(m["actor"]), m["capability"]
+
+
+def _paired(gold: dict, pred: list[dict]) -> dict | None:
+    """The predicted milestone a gold one is judged against: same actor and capability, from the
+    same sentence when there is one, else the first (the contract's first supporting sentence)."""
+    same = [m for m in pred if _key(m) == _key(gold)]
+    sentence = " ".join(gold.get("sentence", "").split())
+    return next((m for m in same if _same_sentence(sentence, m)), same[0] if same else None)
+
+
+def _same_sentence(sentence: str, pred: dict) -> bool:
+    found = " ".join(str(pred.get("sentence", "")).split())
+    return bool(sentence and found) and (sentence in found or found in sentence)
 
 
 def _milestone_hits(gold: dict, pred: dict) -> dict[str, bool]:

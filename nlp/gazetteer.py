@@ -29,6 +29,7 @@ class Vehicle:
     aliases: tuple[str, ...] = ()
     numbered: bool = False  # written with a flight number: "Shenzhou-20"
     flight_capabilities: tuple[str, ...] = ()  # what its flight shows: a heavy-lift launch
+    capabilities: tuple[str, ...] = ()  # what it is for, wherever named: Chang'e-6, sample return
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Capability:
     description: str
     space_compute: bool
     phrases: tuple[str, ...] = field(default=())
+    # Words that show the capability when they stand close together, in any order or form the
+    # phrases cannot list: "data centres would be built in space", "trained a small AI model in
+    # orbit". Each rule: {"words": [[one of these], [and one of these], ...], "window": tokens}.
+    near: tuple[dict, ...] = field(default=())
 
 
 def _lines(name: str) -> list[dict]:
@@ -67,6 +72,7 @@ def vehicles() -> dict[str, Vehicle]:
                 **r,
                 "aliases": tuple(r["aliases"]),
                 "flight_capabilities": tuple(r.get("flight_capabilities", ())),
+                "capabilities": tuple(r.get("capabilities", ())),
             }
         )  # fmt: skip
         for r in _lines("vehicles.jsonl")
@@ -76,7 +82,9 @@ def vehicles() -> dict[str, Vehicle]:
 @cache
 def capabilities() -> dict[str, Capability]:
     return {
-        r["id"]: Capability(**{**r, "phrases": tuple(r["phrases"])})
+        r["id"]: Capability(
+            **{**r, "phrases": tuple(r["phrases"]), "near": tuple(r.get("near", ()))}
+        )
         for r in _lines("capabilities.jsonl")
     }
 

@@ -9,103 +9,12 @@ from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES, VEHICLES
 from nlp.dates import ResolvedDate, resolve
 from nlp.spans import ents_in, spans_in
+from nlp.status import sentence_status
 
-PLAN_LEMMAS = {
-    "plan",
-    "aim",
-    "target",
-    "intend",
-    "schedule",
-    "expect",
-    "prepare",
-    "seek",
-    "hope",
-    "set",
-    "due",
-    "slate",
-}
-ANNOUNCE_LEMMAS = {
-    "announce",
-    "unveil",
-    "propose",
-    "reveal",
-    "sign",
-    "select",
-    "award",
-    "agree",
-    "outline",
-    "pledge",
-    "commit",
-}
-FAIL_LEMMAS = {
-    "fail",
-    "explode",
-    "crash",
-    "cancel",
-    "scrap",
-    "abort",
-    "lose",
-    "destroy",
-    "terminate",
-    "disintegrate",
-    "shatter",
-}
-ACHIEVE_LEMMAS = {
-    "launch",
-    "complete",
-    "land",
-    "dock",
-    "achieve",
-    "become",
-    "fly",
-    "deploy",
-    "reach",
-    "return",
-    "succeed",
-    "run",
-    "train",
-    "demonstrate",
-    "place",
-    "send",
-    "put",
-    "catch",
-    "finish",
-    "perform",
-    "carry",
-    "conduct",
-    "test",
-    "validate",
-    "operate",
-    "beam",
-    "touch",
-    "deliver",
-}
-FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
-FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
-                "breaking up", "crash landing", "crash-landed")  # fmt: skip
-FORECAST_LEMMAS = {
-    "predict",
-    "forecast",
-    "believe",
-    "think",
-    "envision",
-    "imagine",
-    "estimate",
-    "argue",
-    "reckon",
-}
-HEDGES = {"could", "might", "may", "would"}
-PRONOUN_SUBJECTS = {
-    "it",
-    "they",
-    "we",
-    "company",
-    "agency",
-    "firm",
-    "startup",
-    "administration",
-    "corporation",
-}
+# Subjects that stand for the organisation named before: "it", "the company", and the things it
+# runs ("the mission will test", "the team will launch").
+PRONOUN_SUBJECTS = {"it", "they", "we", "company", "agency", "firm", "startup", "administration",
+                    "corporation", "mission", "team", "project", "institute"}  # fmt: skip
 ORG_TYPES = ("company", "agency", "program")
 COUNTRY_WORDS = {"country", "nation"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -123,74 +32,33 @@ class Claim:
     confidence: float
 
 
-def sentence_status(sent: Span) -> str | None:
-    """achieved | planned | announced | failed, or None for forecasts and hypotheticals."""
-    # Verbs only: "their planned work" is no plan, "the announced date" no announcement.
-    lemmas = {
-        t.lemma_.lower()
-        for t in sent
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due"
-    }
-    words = {t.lower_ for t in sent}
-    negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
-    person_forecast = lemmas & FORECAST_LEMMAS and any(
-        s.kb_id_ in gazetteer.actors()
-        and gazetteer.actors()[s.kb_id_].type == "person"
-        or s.label_ == "PERSON"
-        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
-    )
-    if person_forecast:
-        return None
-    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or _says(sent, FAIL_PHRASES)) and not negated:
-        return "failed"
-    looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or _by_year(sent)
-    if words & HEDGES and not looks_ahead:
-        return None
-    if looks_ahead:
-        return "planned"
-    if lemmas & ANNOUNCE_LEMMAS:
-        return "announced"
-    if negated:
-        return "announced" if "yet" in words else None
-    past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
-    return "achieved" if past else None
-
-
-def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
-    text = sent.text.lower()
-    return any(phrase in text for phrase in phrases)
-
-
-DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
-                   "first", "second", "half", "quarter", "-"}  # fmt: skip
-
-
-def _by_year(sent: Span) -> bool:
-    """A deadline: "by 2030", "by the end of 2027" (not "founded by Bezos in 2000")."""
-    for t in sent:
-        if t.like_num and len(t.text) == 4 and t.text.startswith("20"):
-            i = t.i - 1
-            while i >= sent.start and sent.doc[i].lower_ in DEADLINE_FILLER:
-                i -= 1
-            if i >= sent.start and sent.doc[i].lower_ == "by":
-                return True
-    return False
-
-
 def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
-    """The first date phrase in the sentence that resolves ("March 12A" in "Long March 12A" is
-    a rocket, not a date)."""
+    """The first date phrase in the sentence that resolves, preferring one that dates the main
+    clause to one inside a relative or descriptive clause ("Blue Origin, founded in 2000,
+    launched its first crewed flight in July 2021"). "March 12A" in "Long March 12A" is a rocket,
+    not a date."""
     future = status in ("planned", "announced")
     vehicles = {
         i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
     }
-    for ent in ents_in(sent.doc, sent.start, sent.end):
-        if ent.label_ == "DATE" and not vehicles.intersection(range(ent.start, ent.end)):
-            phrase = _with_preposition(ent)
-            resolved = resolve(phrase, published, future)
-            if resolved:
-                return resolved
+    dates = [
+        ent
+        for ent in ents_in(sent.doc, sent.start, sent.end)
+        if ent.label_ == "DATE" and not vehicles.intersection(range(ent.start, ent.end))
+    ]
+    for ent in sorted(dates, key=lambda ent: _in_side_clause(ent, sent)):
+        resolved = resolve(_with_preposition(ent), published, future)
+        if resolved:
+            return resolved
     return None
+
+
+SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl")
+
+
+def _in_side_clause(ent: Span, sent: Span) -> bool:
+    """Whether the date hangs in a clause describing something else, inside `sent`."""
+    return any(t.dep_ in SIDE_CLAUSES and sent.start <= t.i < sent.end for t in ent.root.ancestors)
 
 
 def _with_preposition(ent: Span) -> str:
@@ -218,10 +86,14 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
         # "The company plans to ..." is the company named before, not a supplier named after.
         return [last_actor]
     orgs = [
-        key for span, key in candidates if _actor_type(span) in ORG_TYPES or span.label_ == "ORG"
+        (span, key)
+        for span, key in candidates
+        if _actor_type(span) in ORG_TYPES or span.label_ == "ORG"
     ]
-    if orgs:
-        return [orgs[0]]
+    # A launch provider in "launching on SpaceX's Falcon 9" describes, it does not do.
+    main = [key for span, key in orgs if not _in_side_clause(span, sent)]
+    if main or orgs:
+        return (main or [orgs[0][1]])[:1]
     if _subject_word(sent, COUNTRY_WORDS):
         earlier = [
             s.kb_id_ for s in spans_in(doc, ACTORS, 0, sent.end) if _actor_type(s) == "nation"
@@ -316,7 +188,15 @@ def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date 
         return []
     subject = sentence_actors(clause, last_actor, subject_only=True)
     actors = subject or sentence_actors(sent, last_actor)
+    if status == "achieved" and len(clause) < len(sent) and sentence_status(sent) == "failed":
+        # "Starship lifted off, but its upper stage broke up": one flight, and it failed, unless
+        # the failure is another actor's.
+        named = {key for span in spans_in(sent.doc, ACTORS, sent.start, sent.end)
+                 if (key := _doer(span.kb_id_)) and _actor_type(span) != "person"}  # fmt: skip
+        status = "failed" if named <= set(actors) else status
     when = sentence_date(clause, published, status) or sentence_date(sent, published, status)
+    if status == "achieved" and _after(when, published):
+        status = "planned"  # a date still to come is no achievement: "lifts off in 2027"
     if status == "planned" and when is None:
         # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
         # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
@@ -327,6 +207,12 @@ def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date 
         for a in actors
         for c in labels
     ]
+
+
+def _after(when: ResolvedDate | None, published: date | None) -> bool:
+    if when is None or not when.value or published is None:
+        return False
+    return when.value > published.isoformat()[: len(when.value)]
 
 
 def claim_confidence(as_subject: bool, actor: str, dated: bool, n_actors: int) -> float:

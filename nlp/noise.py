@@ -3,8 +3,11 @@ race: media outlets, places and launch sites, things (rockets, chips, AI models)
 names. Kept as data and small predicates so the actor finder stays readable."""
 
 import re
+from functools import cache
 
 from spacy.tokens import Span
+
+from nlp import gazetteer
 
 # Outlets cited as sources, and words the small model often tags as organisations.
 NAMES = {
@@ -46,8 +49,9 @@ THINGS = {
 def is_noise(ent: Span) -> bool:
     """True when an NER organisation or person is not an actor (see the module's docstring)."""
     text = ent.text.strip(" .'\"‘’“”")
-    if text.lower().removeprefix("the ") in NAMES or not any(c.isalpha() for c in text):
-        return True
+    bare = text.lower().removeprefix("the ")
+    if bare in NAMES or bare in _capability_phrases() or not any(c.isalpha() for c in text):
+        return True  # "Orbital Data Center" capitalised is still a capability, not an organisation
     if PLACE.search(text) or CLOCK.search(text):
         return True
     if len(text) <= 3 and ent.label_ == "ORG":  # "GMT", "ODC", "H1": acronyms the gazetteer lacks
@@ -56,6 +60,11 @@ def is_noise(ent: Span) -> bool:
     if following is not None and following.lower_ in THINGS:
         return True
     return ent[-1].lower_ in THINGS
+
+
+@cache
+def _capability_phrases() -> frozenset[str]:
+    return frozenset(p.lower() for c in gazetteer.capabilities().values() for p in c.phrases)
 
 
 def person_key(ent: Span, people: dict[str, str]) -> str | None:

@@ -1,0 +1,103 @@
+"""A clause's status (DESIGN.md's conventions) from its verbs, tense, modality and negation."""
+
+from spacy.tokens import Span
+
+from nlp import gazetteer
+from nlp.components import ACTORS
+from nlp.spans import spans_in
+
+PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare", "seek", "hope",
+               "set", "due", "slate"}  # fmt: skip
+# "has kept its target of landing astronauts before 2030": a plan named by a noun.
+PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap"}
+ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
+                   "outline", "pledge", "commit", "file", "apply", "request", "submit"}  # fmt: skip
+# "is building", "are developing": work under way, announced but not done.
+UNDER_WAY_LEMMAS = {"build", "develop", "design", "work", "construct", "assemble", "ready"}
+FAIL_LEMMAS = {"fail", "explode", "crash", "cancel", "scrap", "abort", "lose", "destroy",
+               "terminate", "disintegrate", "shatter"}  # fmt: skip
+ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fly", "deploy",
+                  "reach", "return", "succeed", "run", "train", "demonstrate", "place", "send",
+                  "put", "catch", "finish", "perform", "carry", "conduct", "test", "validate",
+                  "operate", "beam", "touch", "deliver", "make", "bring", "collect", "arrive",
+                  "splash", "lift", "produce", "grow", "retrieve", "upload", "transmit",
+                  "print", "manufacture", "enter", "go"}  # fmt: skip
+FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
+FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
+                "breaking up", "crash landing", "crash-landed")  # fmt: skip
+FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",
+                   "argue", "reckon"}  # fmt: skip
+HEDGES = {"could", "might", "may", "would"}
+DEADLINE_WORDS = {"by", "before"}
+DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
+                   "first", "second", "half", "quarter", "-"}  # fmt: skip
+RELATIVE_YEARS = {"this", "next"}  # "by the end of this year", "before next year"
+
+
+def sentence_status(sent: Span) -> str | None:
+    """achieved | planned | announced | failed, or None for forecasts and hypotheticals."""
+    # Verbs only: "their planned work" is no plan, "the announced date" no announcement.
+    lemmas = {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due"
+    }
+    words = {t.lower_ for t in sent}
+    negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
+    if lemmas & FORECAST_LEMMAS and _person_speaks(sent):
+        return None
+    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or _says(sent, FAIL_PHRASES)) and not negated:
+        return "failed"
+    deadline = _deadline(sent)
+    looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or deadline
+    if words & HEDGES and not looks_ahead:
+        return None
+    if looks_ahead or words & PLAN_NOUNS and deadline:
+        return "planned"
+    if lemmas & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
+        return "announced"
+    if negated:
+        return "announced" if "yet" in words else None
+    past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
+    return "achieved" if past else None
+
+
+def _person_speaks(sent: Span) -> bool:
+    return any(
+        s.kb_id_ in gazetteer.actors()
+        and gazetteer.actors()[s.kb_id_].type == "person"
+        or s.label_ == "PERSON"
+        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
+    )
+
+
+def _under_way(sent: Span) -> bool:
+    """ "is building", "are developing": a present progressive of making something."""
+    return any(
+        t.tag_ == "VBG"
+        and t.lemma_.lower() in UNDER_WAY_LEMMAS
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am") for c in t.children
+        )
+        for t in sent
+    )
+
+
+def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in phrases)
+
+
+def _deadline(sent: Span) -> bool:
+    """A deadline: "by 2030", "before the end of 2027", "by the end of this year" (not "founded
+    by Bezos in 2000")."""
+    for t in sent:
+        year = t.like_num and len(t.text) == 4 and t.text.startswith("20")
+        relative = t.lower_ == "year" and t.i > sent.start and t.nbor(-1).lower_ in RELATIVE_YEARS
+        if year or relative:
+            i = t.i - (2 if relative else 1)
+            while i >= sent.start and sent.doc[i].lower_ in DEADLINE_FILLER:
+                i -= 1
+            if i >= sent.start and sent.doc[i].lower_ in DEADLINE_WORDS:
+                return True
+    return False
