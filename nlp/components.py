@@ -80,9 +80,14 @@ def _surnames(known: list[Span]) -> dict[str, str]:
     return people
 
 
+PROGRAMME_WORDS = re.compile(r"^project\b|\b(constellation|programme|program|initiative)$", re.I)
+
+
 def discovered_type(span: Span) -> str:
     if span.label_ == "PERSON":
         return "person"
+    if PROGRAMME_WORDS.search(span.text.strip()):
+        return "program"  # "Project Sunrise": done by whoever runs it, not by itself
     return "agency" if ORG_WORDS.search(span.text) else "company"
 
 
@@ -192,9 +197,21 @@ class CapabilityFinder:
     def __call__(self, doc: Doc) -> Doc:
         matches = {*self.words(doc), *self.lemmas(doc)}
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matches]
-        spans = _longest_per_label([*spans, *cue_spans(doc)])
+        spans = _longest_per_label([*_outside_programmes(doc, spans), *cue_spans(doc)])
         doc.spans[CAPABILITIES] = sorted(spans, key=lambda s: (s.start, s.label_))
         return doc
+
+
+def _outside_programmes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Phrases inside a programme's name ("space station" in "International Space Station") are
+    the programme's to show, in nlp/cues.py."""
+    inside = {
+        i
+        for actor in doc.spans.get(ACTORS, [])
+        if getattr(gazetteer.actors().get(actor.kb_id_), "type", None) == "program"
+        for i in range(actor.start, actor.end)
+    }
+    return [span for span in spans if not inside.issuperset(range(span.start, span.end))]
 
 
 def _longest_per_label(spans: list[Span]) -> list[Span]:

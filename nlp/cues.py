@@ -8,6 +8,7 @@ from nlp import gazetteer
 from nlp.nearby import near_spans
 
 ACTORS, VEHICLES = "actors", "vehicles"
+MAKER_ONLY = "maker-only"  # span_id of a capability only its kb_id's actor does
 LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut"}
 TEST_FLIGHT = {"test", "maiden"}  # "flight" alone is too loose: "the flight to the Moon"
 RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown"}
@@ -25,20 +26,43 @@ def cue_spans(doc: Doc) -> list[Span]:
 
 
 def _programmes(doc: Doc):
-    """Programmes and missions stand for what they are for (Starlink, Chang'e-6, Haven-1)."""
+    """Programmes and missions stand for what they are for (Starlink, Chang'e-6, Haven-1); the
+    span's kb_id is their owner or maker, who does it together with the clause's subject ("Axiom's
+    Ax-4 lifted off aboard a SpaceX Crew Dragon": Axiom and SpaceX fly a crew)."""
     for group, lookup in ((ACTORS, gazetteer.actors()), (VEHICLES, gazetteer.vehicles())):
         for span in doc.spans.get(group, []):
             entry = lookup.get(span.kb_id_)
+            if group == ACTORS and _a_place(span):
+                continue
             for label in entry.capabilities if entry else ():
-                yield Span(doc, span.start, span.end, label=label)
+                yield Span(doc, span.start, span.end, label=label, kb_id=_owner(entry))
 
 
 def _heavy_flights(doc: Doc):
+    """A heavy rocket that flies is its maker's heavy-lift launch alone, whoever's payload it
+    carries ("NASA's probe lifted off on a New Glenn")."""
     for span in doc.spans.get(VEHICLES, []):
         vehicle = gazetteer.vehicles().get(span.kb_id_)
         if vehicle and vehicle.flight_capabilities and _launched(span.sent):
             for label in vehicle.flight_capabilities:
-                yield Span(doc, span.start, span.end, label=label)
+                yield Span(doc, span.start, span.end, label=label, kb_id=vehicle.maker,
+                           span_id=MAKER_ONLY)  # fmt: skip
+
+
+PLACE_PREPOSITIONS = {"to", "at", "on", "aboard", "onboard", "with", "from", "in", "inside",
+                      "outside", "near", "toward", "towards", "into"}  # fmt: skip
+
+
+def _a_place(span: Span) -> bool:
+    """ "arrived at the ISS", "experiments on Tiangong": the programme is where things happen,
+    not what is being done."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _owner(entry) -> str:
+    owner = getattr(entry, "maker", None) or getattr(entry, "owner", None)
+    return owner if owner in gazetteer.actors() else ""
 
 
 def _returning_boosters(doc: Doc):

@@ -6,7 +6,8 @@ from datetime import date
 from spacy.tokens import Span
 
 from nlp import gazetteer
-from nlp.components import ACTORS, CAPABILITIES, VEHICLES
+from nlp.components import ACTORS, CAPABILITIES, PROGRAMME_WORDS, VEHICLES
+from nlp.cues import MAKER_ONLY
 from nlp.dates import ResolvedDate, resolve
 from nlp.spans import ents_in, spans_in
 from nlp.status import sentence_status
@@ -35,22 +36,37 @@ class Claim:
 def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
     """The first date phrase in the sentence that resolves, preferring one that dates the main
     clause to one inside a relative or descriptive clause ("Blue Origin, founded in 2000,
-    launched its first crewed flight in July 2021"). "March 12A" in "Long March 12A" is a rocket,
-    not a date."""
+    launched its first crewed flight in July 2021"); a bare year the NER missed ("around 2028")
+    if none. "Since 2019" starts a state, it dates no event; "March 12A" in "Long March 12A" is
+    a rocket."""
     future = status in ("planned", "announced")
     vehicles = {
         i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
     }
     dates = [
         ent
-        for ent in ents_in(sent.doc, sent.start, sent.end)
-        if ent.label_ == "DATE" and not vehicles.intersection(range(ent.start, ent.end))
+        for ent in [*ents_in(sent.doc, sent.start, sent.end), *_bare_years(sent)]
+        if ent.label_ == "DATE"
+        and not vehicles.intersection(range(ent.start, ent.end))
+        and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
     ]
     for ent in sorted(dates, key=lambda ent: _in_side_clause(ent, sent)):
         resolved = resolve(_with_preposition(ent), published, future)
         if resolved:
             return resolved
     return None
+
+
+def _bare_years(sent: Span) -> list[Span]:
+    """Years the NER did not tag as dates, each as a one-token DATE span after the tagged ones."""
+    tagged = {
+        i for ent in ents_in(sent.doc, sent.start, sent.end) for i in range(ent.start, ent.end)
+    }
+    return [
+        Span(sent.doc, t.i, t.i + 1, label="DATE")
+        for t in sent
+        if t.i not in tagged and t.is_digit and len(t.text) == 4 and t.text[:2] in ("19", "20")
+    ]
 
 
 SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl")
@@ -90,8 +106,13 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
         for span, key in candidates
         if _actor_type(span) in ORG_TYPES or span.label_ == "ORG"
     ]
-    # A launch provider in "launching on SpaceX's Falcon 9" describes, it does not do.
-    main = [key for span, key in orgs if not _in_side_clause(span, sent)]
+    # A launch provider in "launching on SpaceX's Falcon 9" describes, it does not do; nor
+    # does a supplier named as a modifier: "using an Nvidia GPU".
+    main = [
+        key
+        for span, key in orgs
+        if not _in_side_clause(span, sent) and span.root.dep_ != "compound"
+    ]
     if main or orgs:
         return (main or [orgs[0][1]])[:1]
     if _subject_word(sent, COUNTRY_WORDS):
@@ -109,6 +130,8 @@ def _doer(key: str) -> str | None:
     actor = gazetteer.actors().get(key)
     if actor and actor.type == "program":
         return actor.owner if actor.owner in gazetteer.actors() else None
+    if actor is None and PROGRAMME_WORDS.search(key.removeprefix("new:")):
+        return None  # a programme the gazetteer lacks has no known owner
     return key
 
 
@@ -148,12 +171,14 @@ def org_keys(sent: Span) -> list[str]:
 def claims_for_sentence(sent: Span, published: date | None, last_actor: str | None) -> list[Claim]:
     """The claims of one sentence, clause by clause: "X returned samples last June, and the
     country aims to land astronauts by 2030" holds an achievement and a plan."""
-    clauses: dict[tuple[int, int], tuple[Span, list[str]]] = {}
+    clauses: dict[tuple[int, int], tuple[Span, dict[str, set[tuple[str, bool]]]]] = {}
     for span in spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
         clause = capability_clause(span)
-        labels = clauses.setdefault((clause.start, clause.end), (clause, []))[1]
-        if span.label_ not in labels:
-            labels.append(span.label_)
+        labels = clauses.setdefault((clause.start, clause.end), (clause, {}))[1]
+        # (owner, whether only the owner does it) for a mission or a heavy rocket's flight;
+        # ("", False) for a phrase: whoever the sentence says does it.
+        owner = span.kb_id_ and (span.kb_id_, span.id_ == MAKER_ONLY)
+        labels.setdefault(span.label_, set()).add(owner or ("", False))
     claims = []
     for clause, labels in clauses.values():
         claims += _clause_claims(clause, sent, labels, published, last_actor)
@@ -178,8 +203,8 @@ def capability_clause(span: Span) -> Span:
     return sent.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
-def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date | None,
-                   last_actor: str | None) -> list[Claim]:  # fmt: skip
+def _clause_claims(clause: Span, sent: Span, labels: dict[str, set[tuple[str, bool]]],
+                   published: date | None, last_actor: str | None) -> list[Claim]:  # fmt: skip
     status = sentence_status(clause)
     if status is None and len(clause) < len(sent):
         # A clause with no verb that decides (a phrase hung on the sentence): the sentence's.
@@ -201,18 +226,51 @@ def _clause_claims(clause: Span, sent: Span, labels: list[str], published: date 
         # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
         # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
         status = "announced"
+    if status == "planned" and _before(when, published):
+        when, status = None, "announced"  # a target already past is a founding date or history
     dated = bool(when and when.value)
-    return [
-        Claim(a, c, status, when, sent, claim_confidence(bool(subject), a, dated, len(actors)))
-        for a in actors
-        for c in labels
-    ]
+    alone = _nation_alone(sent)
+    claims = []
+    for label, owners in labels.items():
+        owned = [o for o, _ in owners if o]
+        doers = list(owned)
+        if ("", False) in owners:
+            doers += actors
+        elif not all(only for _, only in owners):
+            doers += subject
+        if alone:
+            # "China launched Shenzhou-20" in a text that never names CMSA: the nation, as the
+            # text gives no organisation doing it.
+            named = {span.kb_id_ for span in sent.doc.spans[ACTORS]}
+            doers = [d if d in named else alone for d in doers]
+        for a in dict.fromkeys(doers):
+            confidence = claim_confidence(bool(subject) or a in owned, a, dated, len(doers))
+            claims.append(Claim(a, label, status, when, sent, confidence))
+    return claims
+
+
+def _nation_alone(sent: Span) -> str | None:
+    """The one nation a sentence has as its subject ("China launched", "China's probe returned")
+    when it names no company or agency."""
+    nations, orgs = set(), False
+    for span in spans_in(sent.doc, ACTORS, sent.start, sent.end):
+        kind = _actor_type(span)
+        if kind == "nation" and _in_subject(span):
+            nations.add(span.kb_id_)
+        orgs = orgs or kind in ("company", "agency")
+    return nations.pop() if len(nations) == 1 and not orgs else None
 
 
 def _after(when: ResolvedDate | None, published: date | None) -> bool:
     if when is None or not when.value or published is None:
         return False
     return when.value > published.isoformat()[: len(when.value)]
+
+
+def _before(when: ResolvedDate | None, published: date | None) -> bool:
+    if when is None or not when.value or published is None:
+        return False
+    return when.value < published.isoformat()[: len(when.value)]
 
 
 def claim_confidence(as_subject: bool, actor: str, dated: bool, n_actors: int) -> float:

@@ -23,14 +23,14 @@ NAMES = {
     "wenchang", "jiuquan", "xichang", "taiyuan", "sriharikota", "tanegashima", "vandenberg",
     "mahia", "covid", "ceo", "cto", "nasdaq", "nyse", "ipo", "cctv", "cbs", "cbs mornings", "nbc",
     "abc", "fox news", "pitchbook", "crunchbase", "white house", "house", "senate", "congress",
-    "mercury", "venus", "jupiter", "saturn", "ram", "ai/ml", "ml",
+    "mercury", "venus", "jupiter", "saturn", "ram", "ai/ml", "ml", "group",
 }  # fmt: skip
 
 # A launch site, a field centre or a base is a place where actors work, not an actor.
 PLACE = re.compile(
     r"\b(launch (center|centre|site|complex|pad|base)|spaceport|space force (station|base)|"
     r"air force (station|base)|cosmodrome|space (center|centre)|test (site|stand)|"
-    r"proving ground|satellite launch)\b",
+    r"proving ground|satellite launch|landing zone|recovery ship|drone ?ship)\b",
     re.I,
 )
 

@@ -59,7 +59,18 @@ def sentence_status(sent: Span) -> str | None:
     if negated:
         return "announced" if "yet" in words else None
     past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
-    return "achieved" if past else None
+    return "achieved" if past or _going_on_since(sent) else None
+
+
+def _going_on_since(sent: Span) -> bool:
+    """ "has been running inference": begun, and still going, so achieved."""
+    return any(
+        t.tag_ == "VBG"
+        and t.lemma_.lower() in ACHIEVE_LEMMAS
+        and {c.lower_ for c in t.children if c.dep_ == "aux"} >= {"been"}
+        and any(c.lower_ in ("has", "have", "'s", "'ve") for c in t.children)
+        for t in sent
+    )
 
 
 def _person_speaks(sent: Span) -> bool:

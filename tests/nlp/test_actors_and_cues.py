@@ -4,19 +4,7 @@ milestones decided clause by clause and given to the organisation that does them
 import pytest
 
 from nlp.evaluate import score
-from nlp.extract import extract_records
-
-
-def extract(text, published="2025-05-14"):
-    return next(extract_records([{"id": "t", "text": text, "published": published}]))[0]
-
-
-def names(out):
-    return {a["name"] for a in out["actors"]}
-
-
-def milestones(out):
-    return {(m["actor"], m["capability"], m["status"], m["date"]) for m in out["milestones"]}
+from tests.nlp.extracting import extract, names
 
 
 def test_rockets_and_launch_sites_are_not_actors():

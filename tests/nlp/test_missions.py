@@ -1,0 +1,41 @@
+"""Missions and programmes stand for their capability and lead it to their owner; a programme
+named as a place shows nothing."""
+
+from tests.nlp.extracting import extract, milestones, names
+
+
+def test_a_named_mission_shows_its_capability_for_its_owner():
+    out = extract("Next in line is Chang'e-7, planned for around 2026.", "2025-01-10")
+    assert ("China National Space Administration", "lunar_landing", "planned", "2026") in (
+        milestones(out)
+    )
+
+
+def test_a_heavy_rocket_flight_is_its_makers_not_the_payload_owners():
+    out = extract(
+        "NASA's ESCAPADE mission lifted off on Thursday aboard a Blue Origin New Glenn rocket.",
+        "2025-11-14",
+    )
+    doers = {(m["actor"], m["capability"]) for m in out["milestones"]}
+    assert ("Blue Origin", "heavy_lift_launch") in doers
+    assert ("National Aeronautics and Space Administration", "heavy_lift_launch") not in doers
+
+
+def test_a_crew_vehicle_flight_is_both_the_operators_and_the_vehicle_makers():
+    out = extract(
+        "Axiom Space's Ax-4 mission lifted off on Wednesday aboard a SpaceX Crew Dragon capsule.",
+        "2025-06-26",
+    )
+    doers = {m["actor"] for m in out["milestones"] if m["capability"] == "crewed_spaceflight"}
+    assert doers == {"Axiom Space", "Space Exploration Technologies Corp."}
+
+
+def test_a_station_named_as_a_place_is_no_station_milestone():
+    out = extract("Four astronauts arrived at the International Space Station on Thursday.")
+    assert "space_station" not in out["capabilities"]
+    assert "space_station" not in {m["capability"] for m in out["milestones"]}
+
+
+def test_a_capability_written_as_a_name_is_not_an_organisation():
+    out = extract("The company will launch its Orbital Data Center nodes by the end of 2025.")
+    assert "Orbital Data Center" not in names(out)

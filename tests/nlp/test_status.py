@@ -1,0 +1,60 @@
+"""Status from the clause: plans named by nouns, deadlines, work under way, dates still to come,
+and a flight that lifts off but breaks up."""
+
+import pytest
+
+from tests.nlp.extracting import extract
+
+
+def statuses(text: str, published: str = "2025-05-14") -> set[tuple[str, str, str | None]]:
+    out = extract(text, published)
+    return {(m["capability"], m["status"], m["date"]) for m in out["milestones"]}
+
+
+def test_a_goal_with_a_deadline_is_planned():
+    found = statuses(
+        "The China Manned Space Agency has kept its target of landing Chinese astronauts on the "
+        "moon before 2030."
+    )
+    assert found == {("lunar_landing", "planned", "2030")}
+
+
+def test_before_the_end_of_this_year_is_a_deadline_even_with_could():
+    found = statuses(
+        "Blue Origin said its Blue Moon MK1 lander could head to the lunar surface before the "
+        "end of this year."
+    )
+    assert ("lunar_landing", "planned", "2025") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blue Origin is building Blue Moon MK2, a larger crewed lander for a later mission.",
+        "Blue Origin has filed an application for a network of data centers in orbit.",
+    ],
+)
+def test_work_under_way_and_filings_are_announced(text):
+    assert {status for _, status, _ in statuses(text)} == {"announced"}
+
+
+def test_an_achievement_dated_after_publication_is_a_plan():
+    found = statuses("India's first crewed flight, Gaganyaan, lifted off in 2027.", "2025-05-06")
+    assert found == {("crewed_spaceflight", "planned", "2027")}
+
+
+def test_the_main_clause_dates_the_claim_not_a_clause_describing_the_actor():
+    found = statuses(
+        "Blue Origin, founded by Bezos in 2000, launched its first crewed flight in July 2021."
+    )
+    assert found == {("crewed_spaceflight", "achieved", "2021-07")}
+
+
+def test_a_flight_that_lifted_off_then_broke_up_failed_unless_another_actor_failed():
+    assert {s for _, s, _ in statuses("Starship lifted off, but its upper stage broke up.")} == {
+        "failed"
+    }
+    found = statuses(
+        "SpaceX landed the Super Heavy booster on Sunday, but LandSpace's rocket exploded."
+    )
+    assert ("reusable_launch", "achieved", "2025-05-11") in found
