@@ -6,14 +6,16 @@ from spacy.tokens import Doc, Span
 
 from nlp import gazetteer
 from nlp.nearby import near_spans
+from nlp.spans import spans_in
 
 ACTORS, VEHICLES = "actors", "vehicles"
 MAKER_ONLY = "maker-only"  # span_id of a capability only its kb_id's actor does
-LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut"}
+LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut", "fly", "reach"}
 TEST_FLIGHT = {"test", "maiden"}  # "flight" alone is too loose: "the flight to the Moon"
 RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown"}
 BOOSTER_WORDS = {"booster", "boosters"}
-CREW_WORDS = {"astronaut", "astronauts", "crew", "crews", "cosmonaut", "cosmonauts"}
+CREW_WORDS = {"astronaut", "astronauts", "crew", "crews", "cosmonaut", "cosmonauts", "passengers"}
+UNCREWED = ("uncrewed", "unmanned", "without a crew", "without its crew", "without crew")
 CREW_ACTS = {"launch", "fly", "dock", "return", "board", "spacewalk", "arrive", "lift", "orbit",
              "splash", "rotate", "handover", "enter", "depart", "undock", "blast"}  # fmt: skip
 
@@ -35,6 +37,8 @@ def _programmes(doc: Doc):
             if group == ACTORS and _a_place(span):
                 continue
             for label in entry.capabilities if entry else ():
+                if label == "crewed_spaceflight" and _says(span.sent, UNCREWED):
+                    continue  # "the uncrewed Shenzhou-22"
                 yield Span(doc, span.start, span.end, label=label, kb_id=_owner(entry))
 
 
@@ -60,6 +64,11 @@ def _a_place(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in phrases)
+
+
 def _owner(entry) -> str:
     owner = getattr(entry, "maker", None) or getattr(entry, "owner", None)
     return owner if owner in gazetteer.actors() else ""
@@ -78,14 +87,24 @@ def _returning_boosters(doc: Doc):
 
 
 def _crews_flying(doc: Doc):
-    """Astronauts who fly, dock or come home: a crewed flight. Astronauts merely named ("the
-    Artemis astronauts will train") are not."""
+    """Astronauts who fly, dock or come home: a crewed flight (and what the vehicle's crewed
+    flights stand for: New Shepard's are tourism). Astronauts merely named ("the Artemis
+    astronauts will train") are not."""
     for sent in doc.sents:
         if not _lemmas(sent) & CREW_ACTS:
             continue
-        for token in sent:
-            if token.lower_ in CREW_WORDS:
-                yield Span(doc, token.i, token.i + 1, label="crewed_spaceflight")
+        crew = [token for token in sent if token.lower_ in CREW_WORDS]
+        for token in crew:
+            yield Span(doc, token.i, token.i + 1, label="crewed_spaceflight")
+        for span in spans_in(doc, VEHICLES, sent.start, sent.end) if crew else ():
+            for label in gazetteer.vehicles()[span.kb_id_].crew_capabilities:
+                yield Span(
+                    doc,
+                    span.start,
+                    span.end,
+                    label=label,
+                    kb_id=_owner(gazetteer.vehicles()[span.kb_id_]),
+                )
 
 
 def _moon_landings(doc: Doc):

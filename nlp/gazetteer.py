@@ -30,6 +30,7 @@ class Vehicle:
     numbered: bool = False  # written with a flight number: "Shenzhou-20"
     flight_capabilities: tuple[str, ...] = ()  # what its flight shows: a heavy-lift launch
     capabilities: tuple[str, ...] = ()  # what it is for, wherever named: Chang'e-6, sample return
+    crew_capabilities: tuple[str, ...] = ()  # what it shows carrying people: New Shepard, tourism
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def vehicles() -> dict[str, Vehicle]:
                 "aliases": tuple(r["aliases"]),
                 "flight_capabilities": tuple(r.get("flight_capabilities", ())),
                 "capabilities": tuple(r.get("capabilities", ())),
+                "crew_capabilities": tuple(r.get("crew_capabilities", ())),
             }
         )  # fmt: skip
         for r in _lines("vehicles.jsonl")

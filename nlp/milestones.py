@@ -50,11 +50,35 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
         and not vehicles.intersection(range(ent.start, ent.end))
         and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
     ]
+    found = []
     for ent in sorted(dates, key=lambda ent: _in_side_clause(ent, sent)):
-        resolved = resolve(_with_preposition(ent), published, future)
+        resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
         if resolved:
-            return resolved
-    return None
+            found.append(resolved)
+    # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
+    # September"); an achievement's is not still to come.
+    fitting = [d for d in found if _fits(d, published, status)]
+    return (fitting or found or [None])[0]
+
+
+def _looks_ahead(ent: Span, default: bool) -> bool:
+    """Whether a weekday or month points forward: "said Tuesday" looks back whatever the plan."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+    if verb is None:
+        return default
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+        return False
+    if any(c.lower_ in ("will", "'ll") for c in verb.children):
+        return True
+    return default
+
+
+def _fits(when: ResolvedDate, published: date | None, status: str) -> bool:
+    if status == "planned":
+        return not _before(when, published)
+    if status == "achieved":
+        return not _after(when, published)
+    return True
 
 
 def _bare_years(sent: Span) -> list[Span]:
