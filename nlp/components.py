@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from nlp import gazetteer
 from nlp.context import nation_from_context, normalise_name
 from nlp.cues import cue_spans
-from nlp.noise import is_noise, person_key
+from nlp.noise import ROLES, is_noise, person_key, tied_to_work
 from nlp.spans import spans_in
 
 ACTORS = "actors"
@@ -60,14 +60,36 @@ class ActorFinder:
                 continue
             if is_noise(ent):
                 continue
+            if ent.label_ == "PERSON":
+                ent = _whole_name(ent, taken)
             key = "new:" + normalise_name(ent.text)
             if ent.label_ == "PERSON":
                 earlier = person_key(ent, people)
-                if earlier == "":
+                if earlier == "" or earlier is None and not tied_to_work(ent, [*known, *vehicles]):
                     continue
                 key = earlier or key
                 people.setdefault(ent[-1].text.removesuffix("'s").lower(), key)
             yield Span(doc, ent.start, ent.end, label=ent.label_, kb_id=key)
+
+
+def _whole_name(ent: Span, taken: set[int]) -> Span:
+    """A person's name the NER cut short ("Muhammad Yousuf" of "Muhammad Yousuf Khan"), grown
+    over the capitalised proper nouns on either side."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end < ent.sent.end and _name_part(doc[end], taken):
+        end += 1
+    while start > ent.sent.start and _name_part(doc[start - 1], taken):
+        start -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+
+
+def _name_part(token, taken: set[int]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i not in taken
+        and token.lower_ not in ROLES
+    )
 
 
 def _surnames(known: list[Span]) -> dict[str, str]:

@@ -23,14 +23,14 @@ NAMES = {
     "wenchang", "jiuquan", "xichang", "taiyuan", "sriharikota", "tanegashima", "vandenberg",
     "mahia", "covid", "ceo", "cto", "nasdaq", "nyse", "ipo", "cctv", "cbs", "cbs mornings", "nbc",
     "abc", "fox news", "pitchbook", "crunchbase", "white house", "house", "senate", "congress",
-    "mercury", "venus", "jupiter", "saturn", "ram", "ai/ml", "ml", "group",
+    "mercury", "venus", "jupiter", "saturn", "ram", "ai/ml", "ml", "group", "sbsp", "odc", "quantum", "artificial intelligence", "uttr",
 }  # fmt: skip
 
 # A launch site, a field centre or a base is a place where actors work, not an actor.
 PLACE = re.compile(
     r"\b(launch (center|centre|site|complex|pad|base)|spaceport|space force (station|base)|"
     r"air force (station|base)|cosmodrome|space (center|centre)|test (site|stand)|"
-    r"proving ground|satellite launch|landing zone|recovery ship|drone ?ship)\b",
+    r"proving ground|satellite launch|landing zone|recovery ship|drone ?ship|training range)\b",
     re.I,
 )
 
@@ -42,17 +42,25 @@ THINGS = {
     "rocket", "rockets", "launcher", "booster", "boosters", "spacecraft", "capsule", "capsules",
     "lander", "landers", "rover", "rovers", "engine", "engines", "chip", "chips", "processor",
     "processors", "gpu", "gpus", "model", "models", "ship", "vessel", "drone", "telescope",
-    "vehicle", "vehicles", "stage",
+    "vehicle", "vehicles", "stage", "unit", "units",
 }  # fmt: skip
+
+# "Beijing Daily", "IEEE Spectrum", "Science News": outlets cited as sources.
+MEDIA = re.compile(
+    r"\b(news|daily|times|journal|post|press|magazine|gazette|tribune|herald|spectrum)\b", re.I
+)
 
 
 def is_noise(ent: Span) -> bool:
     """True when an NER organisation or person is not an actor (see the module's docstring)."""
     text = ent.text.strip(" .'\"‘’“”")
     bare = text.lower().removeprefix("the ")
-    if bare in NAMES or bare in _capability_phrases() or not any(c.isalpha() for c in text):
-        return True  # "Orbital Data Center" capitalised is still a capability, not an organisation
-    if PLACE.search(text) or CLOCK.search(text):
+    said = bare in _capability_phrases() or bare.endswith(_capability_endings())
+    if bare in NAMES or said or not any(c.isalpha() for c in text):
+        return True  # "Orbital Data Center", "Active Debris Removal": capabilities, not bodies
+    if PLACE.search(text) or CLOCK.search(text) or MEDIA.search(text):
+        return True
+    if ent[0].text == "s":  # "s Kent" from "the company’s Kent": a name cut at the apostrophe
         return True
     if len(text) <= 3 and ent.label_ == "ORG":  # "GMT", "ODC", "H1": acronyms the gazetteer lacks
         return True
@@ -67,9 +75,36 @@ def _capability_phrases() -> frozenset[str]:
     return frozenset(p.lower() for c in gazetteer.capabilities().values() for p in c.phrases)
 
 
+@cache
+def _capability_endings() -> tuple[str, ...]:
+    return tuple(" " + phrase for phrase in _capability_phrases())
+
+
 def person_key(ent: Span, people: dict[str, str]) -> str | None:
     """A one-word person ("Duffy") is the person named in full earlier in the document, or no one
     (a lone first name or surname is too weak to stand as an actor)."""
     if len(ent) > 1:
         return None
     return people.get(ent.text.removesuffix("'s").lower(), "")
+
+
+# What ties a person to the space race: a role beside the name ("NASA astronaut X", "X, chief
+# executive of Y"). Passengers and celebrities named on a flight are not actors.
+ROLES = {
+    "astronaut", "astronauts", "cosmonaut", "taikonaut", "ceo", "founder", "co-founder",
+    "president", "chief", "executive", "director", "administrator", "spokesperson", "spokesman",
+    "spokeswoman", "engineer", "scientist", "researcher", "professor", "official", "minister",
+    "head", "manager", "designer", "commander", "pilot", "officer", "chairman", "chair", "lead",
+    "leader", "secretary", "deputy", "adviser", "advisor", "analyst", "expert", "academician",
+    "captain", "colonel", "general", "specialist", "physicist", "vice", "member", "partner",
+}  # fmt: skip
+NEAR = 6  # tokens either side of the name
+
+
+def tied_to_work(ent: Span, known: list[Span]) -> bool:
+    """Whether a role word or a known organisation stands within a few tokens of a person."""
+    sent = ent.sent
+    start, end = max(sent.start, ent.start - NEAR), min(sent.end, ent.end + NEAR)
+    if any(t.lower_ in ROLES for t in ent.doc[start:end]):
+        return True
+    return any(span.start < end and span.end > start and span.start != ent.start for span in known)
