@@ -39,3 +39,16 @@ def test_a_station_named_as_a_place_is_no_station_milestone():
 def test_a_capability_written_as_a_name_is_not_an_organisation():
     out = extract("The company will launch its Orbital Data Center nodes by the end of 2025.")
     assert "Orbital Data Center" not in names(out)
+
+
+def test_a_nation_alone_gives_way_to_its_agency_the_text_names():
+    out = extract(
+        "The China Manned Space Agency outlined its lunar schedule. China aims to land its "
+        "astronauts on the moon before 2030."
+    )
+    assert ("China Manned Space Agency", "lunar_landing", "planned", "2030") in milestones(out)
+
+
+def test_a_nation_that_flies_a_mission_itself_is_the_actor_when_no_organisation_is_named():
+    out = extract("China launched the Shenzhou-20 mission on Thursday, sending three astronauts.")
+    assert {m["actor"] for m in out["milestones"]} == {"China"}
