@@ -8,13 +8,14 @@ from spacy.tokens import Doc
 from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
 from nlp.context import clean_name
+from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
-from nlp.milestones import claims_for_sentence, org_keys
+from nlp.milestones import claims_for_sentence
 from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new
 # version re-extracts the stored documents at the next update.
-EXTRACTOR_VERSION = f"0.3.2+{gazetteer.patterns_digest()}"
+EXTRACTOR_VERSION = f"0.4.0+{gazetteer.patterns_digest()}"
 BATCH_SIZE = 32
 
 

@@ -1,0 +1,125 @@
+"""Who does a claim: the organisation a clause gives it to (DESIGN.md's conventions)."""
+
+from spacy.tokens import Doc, Span
+
+from nlp import gazetteer
+from nlp.components import ACTORS, PROGRAMME_WORDS, VEHICLES
+from nlp.spans import spans_in
+from nlp.when import in_side_clause
+
+# Subjects that stand for the organisation named before: "it", "the company", and the things it
+# runs ("the mission will test", "the team will launch").
+PRONOUN_SUBJECTS = {"it", "they", "we", "company", "agency", "firm", "startup", "administration",
+                    "corporation", "mission", "team", "project", "institute"}  # fmt: skip
+ORG_TYPES = ("company", "agency", "program")
+COUNTRY_WORDS = {"country", "nation"}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = False) -> list[str]:
+    """Actor keys doing the action: the subject's actors (vehicles lead to their maker,
+    programmes to their owner; people act for an organisation, so they are passed over), else
+    the first organisation named, else the nearest one before ("it", "the company"), else for
+    "the country" the nation named last. `subject_only`: the subject's actors or none."""
+    doc = sent.doc
+    inside = spans_in(doc, ACTORS, sent.start, sent.end)
+    makers = [
+        (s, gazetteer.vehicles()[s.kb_id_].maker)
+        for s in spans_in(doc, VEHICLES, sent.start, sent.end)
+    ]
+    doers = [(s, doer(s.kb_id_)) for s in inside if actor_type(s) not in ("nation", "person")]
+    candidates = [(span, key) for span, key in doers + makers if key is not None]
+    subject = [key for span, key in candidates if in_subject(span)]
+    if subject or subject_only:
+        return list(dict.fromkeys(subject))
+    if last_actor and _subject_word(sent, PRONOUN_SUBJECTS):
+        # "The company plans to ..." is the company named before, not a supplier named after.
+        return [last_actor]
+    orgs = [
+        (span, key)
+        for span, key in candidates
+        if actor_type(span) in ORG_TYPES or span.label_ == "ORG"
+    ]
+    # A launch provider in "launching on SpaceX's Falcon 9" describes, it does not do; nor
+    # does a supplier named as a modifier: "using an Nvidia GPU".
+    main = [
+        key for span, key in orgs if not in_side_clause(span, sent) and span.root.dep_ != "compound"
+    ]
+    if main or orgs:
+        return (main or [orgs[0][1]])[:1]
+    if _subject_word(sent, COUNTRY_WORDS):
+        earlier = [
+            s.kb_id_ for s in spans_in(doc, ACTORS, 0, sent.end) if actor_type(s) == "nation"
+        ]
+        return earlier[-1:]
+    nations = [s.kb_id_ for s in inside if actor_type(s) == "nation"]
+    return nations[:1]
+
+
+def doer(key: str) -> str | None:
+    """A programme's milestones belong to its owner (Chang'e to CNSA, Starlink to SpaceX); a
+    programme with no single owner (the ISS) does nothing itself."""
+    actor = gazetteer.actors().get(key)
+    if actor and actor.type == "program":
+        return actor.owner if actor.owner in gazetteer.actors() else None
+    if actor is None and PROGRAMME_WORDS.search(key.removeprefix("new:")):
+        return None  # a programme the gazetteer lacks has no known owner
+    return key
+
+
+def _subject_word(sent: Span, words: set[str]) -> bool:
+    return any(t.lower_ in words and (t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS) for t in sent)
+
+
+def in_subject(span: Span) -> bool:
+    for token in (
+        span.root.ancestors if span.root.dep_ not in ("nsubj", "nsubjpass") else [span.root]
+    ):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ in ("dobj", "pobj", "ROOT"):
+            return False
+    return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def actor_type(span: Span) -> str | None:
+    actor = gazetteer.actors().get(span.kb_id_)
+    if actor:
+        return actor.type
+    return "person" if span.label_ == "PERSON" else "company"
+
+
+def org_keys(sent: Span) -> list[str]:
+    """Organisations named in the sentence, for "the company" in later sentences: a programme
+    stands for its owner."""
+    keys = [
+        doer(s.kb_id_)
+        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
+        if actor_type(s) in ORG_TYPES
+    ]
+    return [key for key in keys if key]
+
+
+def national_agency(doc: Doc, key: str) -> str | None:
+    """The agency of a nation the document names most, for a claim the text gives the nation."""
+    actor = gazetteer.actors().get(key)
+    if actor is None or actor.type != "nation":
+        return None
+    counts: dict[str, int] = {}
+    for span in doc.spans[ACTORS]:
+        other = gazetteer.actors().get(span.kb_id_)
+        if other and other.type == "agency" and other.nation == actor.nation:
+            counts[other.id] = counts.get(other.id, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def nation_alone(sent: Span) -> str | None:
+    """The one nation a sentence has as its subject ("China launched", "China's probe returned")
+    when it names no company or agency."""
+    nations, orgs = set(), False
+    for span in spans_in(sent.doc, ACTORS, sent.start, sent.end):
+        kind = actor_type(span)
+        if kind == "nation" and in_subject(span):
+            nations.add(span.kb_id_)
+        orgs = orgs or kind in ("company", "agency")
+    return nations.pop() if len(nations) == 1 and not orgs else None

@@ -1,0 +1,96 @@
+"""The date of a claim: which of a sentence's date phrases dates it, and which way it points."""
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from nlp.components import VEHICLES
+from nlp.dates import ResolvedDate, resolve
+from nlp.spans import ents_in, spans_in
+
+VERBS = ("VERB", "AUX")
+
+
+def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
+    """The first date phrase in the sentence that resolves, preferring one that dates the main
+    clause to one inside a relative or descriptive clause ("Blue Origin, founded in 2000,
+    launched its first crewed flight in July 2021"); a bare year the NER missed ("around 2028")
+    if none. "Since 2019" starts a state, it dates no event; "March 12A" in "Long March 12A" is
+    a rocket."""
+    future = status in ("planned", "announced")
+    vehicles = {
+        i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
+    }
+    dates = [
+        ent
+        for ent in [*ents_in(sent.doc, sent.start, sent.end), *_bare_years(sent)]
+        if ent.label_ == "DATE"
+        and not vehicles.intersection(range(ent.start, ent.end))
+        and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
+    ]
+    found = []
+    for ent in sorted(dates, key=lambda ent: in_side_clause(ent, sent)):
+        resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
+        if resolved:
+            found.append(resolved)
+    # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
+    # September"); an achievement's is not still to come.
+    fitting = [d for d in found if _fits(d, published, status)]
+    return (fitting or found or [None])[0]
+
+
+def _looks_ahead(ent: Span, default: bool) -> bool:
+    """Whether a weekday or month points forward: "said Tuesday" looks back whatever the plan."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+    if verb is None:
+        return default
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+        return False
+    if any(c.lower_ in ("will", "'ll") for c in verb.children):
+        return True
+    return default
+
+
+def _fits(when: ResolvedDate, published: date | None, status: str) -> bool:
+    if status == "planned":
+        return not before(when, published)
+    if status == "achieved":
+        return not after(when, published)
+    return True
+
+
+def _bare_years(sent: Span) -> list[Span]:
+    """Years the NER did not tag as dates, each as a one-token DATE span after the tagged ones."""
+    tagged = {
+        i for ent in ents_in(sent.doc, sent.start, sent.end) for i in range(ent.start, ent.end)
+    }
+    return [
+        Span(sent.doc, t.i, t.i + 1, label="DATE")
+        for t in sent
+        if t.i not in tagged and t.is_digit and len(t.text) == 4 and t.text[:2] in ("19", "20")
+    ]
+
+
+SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl")
+
+
+def in_side_clause(ent: Span, sent: Span) -> bool:
+    """Whether the date hangs in a clause describing something else, inside `sent`."""
+    return any(t.dep_ in SIDE_CLAUSES and sent.start <= t.i < sent.end for t in ent.root.ancestors)
+
+
+def _with_preposition(ent: Span) -> str:
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return f"{before} {ent.text}" if before in ("by", "within", "in", "on", "before") else ent.text
+
+
+def after(when: ResolvedDate | None, published: date | None) -> bool:
+    if when is None or not when.value or published is None:
+        return False
+    return when.value > published.isoformat()[: len(when.value)]
+
+
+def before(when: ResolvedDate | None, published: date | None) -> bool:
+    if when is None or not when.value or published is None:
+        return False
+    return when.value < published.isoformat()[: len(when.value)]
