@@ -45,8 +45,8 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
     main = [
         key for span, key in orgs if not in_side_clause(span, sent) and span.root.dep_ != "compound"
     ]
-    if main or orgs:
-        return (main or [orgs[0][1]])[:1]
+    if main:
+        return main[:1]
     if _subject_word(sent, COUNTRY_WORDS):
         earlier = [
             s.kb_id_ for s in spans_in(doc, ACTORS, 0, sent.end) if actor_type(s) == "nation"
@@ -72,12 +72,14 @@ def _subject_word(sent: Span, words: set[str]) -> bool:
 
 
 def in_subject(span: Span) -> bool:
+    """Whether the span is the subject or inside it ("LandSpace's rocket"), not in a clause
+    hung on it ("the institute, backed by Zhejiang Lab,")."""
     for token in (
         span.root.ancestors if span.root.dep_ not in ("nsubj", "nsubjpass") else [span.root]
     ):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if token.dep_ in ("dobj", "pobj", "ROOT"):
+        if token.dep_ in ("dobj", "pobj", "ROOT", "acl", "relcl"):
             return False
     return span.root.dep_ in ("nsubj", "nsubjpass")
 
@@ -90,13 +92,15 @@ def actor_type(span: Span) -> str | None:
 
 
 def org_keys(sent: Span) -> list[str]:
-    """Organisations named in the sentence, for "the company" in later sentences: a programme
-    stands for its owner."""
-    keys = [
-        doer(s.kb_id_)
-        for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
-        if actor_type(s) in ORG_TYPES
+    """Organisations named in the sentence, the subject's last, for "the company" in later
+    sentences: a programme stands for its owner."""
+    spans = [
+        s for s in spans_in(sent.doc, ACTORS, sent.start, sent.end) if actor_type(s) in ORG_TYPES
     ]
+    # The sentence's subject is its topic: "The institute, backed by the commission, plans..."
+    # leaves the institute for "the team" in the next sentence.
+    spans = [s for s in spans if not in_subject(s)] + [s for s in spans if in_subject(s)]
+    keys = [doer(s.kb_id_) for s in spans]
     return [key for key in keys if key]
 
 

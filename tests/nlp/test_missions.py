@@ -52,3 +52,17 @@ def test_a_nation_alone_gives_way_to_its_agency_the_text_names():
 def test_a_nation_that_flies_a_mission_itself_is_the_actor_when_no_organisation_is_named():
     out = extract("China launched the Shenzhou-20 mission on Thursday, sending three astronauts.")
     assert {m["actor"] for m in out["milestones"]} == {"China"}
+
+
+def test_a_supplier_named_as_a_modifier_does_not_do_the_work():
+    out = extract("A startup says it has trained an AI model in orbit using an Nvidia GPU.")
+    assert "Nvidia Corporation" not in {m["actor"] for m in out["milestones"]}
+
+
+def test_the_team_is_the_organisation_the_last_sentence_was_about():
+    out = extract(
+        "The Beijing Astro-future Institute of Space Technology, backed by Zhejiang Lab, plans "
+        "a data centre in orbit. From 2025 to 2027, the team will launch computing satellites."
+    )
+    doers = {m["actor"] for m in out["milestones"] if m["capability"] == "computing_constellation"}
+    assert doers == {"Beijing Astro-future Institute of Space Technology"}
