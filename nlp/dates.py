@@ -44,7 +44,7 @@ DAY_MONTH_YEAR = re.compile(
 )
 MONTH_YEAR = re.compile(rf"\b{MONTH_RE},? (\d{{4}})\b")
 ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-IN_N_YEARS = re.compile(r"\b(?:within|in|over the next) (\w+(?: couple of)?) years?\b")
+IN_N_YEARS = re.compile(r"\b(?:within|in|over)(?: the next)? (\w+(?: couple of)?) years?\b")
 
 
 @dataclass(frozen=True)

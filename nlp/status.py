@@ -9,7 +9,8 @@ from nlp.spans import spans_in
 PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare", "seek", "hope",
                "set", "due", "slate"}  # fmt: skip
 # "has kept its target of landing astronauts before 2030": a plan named by a noun.
-PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap"}
+PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap", "plan",
+              "plans", "announcement", "proposal", "blueprint"}  # fmt: skip
 ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
                    "outline", "pledge", "commit", "file", "apply", "request", "submit"}  # fmt: skip
 # "is building", "are developing": work under way, announced but not done.

@@ -35,8 +35,7 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
             found.append(resolved)
     # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
     # September"); an achievement's is not still to come.
-    fitting = [d for d in found if _fits(d, published, status)]
-    return (fitting or found or [None])[0]
+    return min(found, key=lambda d: _misfit(d, published, status), default=None)
 
 
 def _looks_ahead(ent: Span, default: bool) -> bool:
@@ -51,12 +50,14 @@ def _looks_ahead(ent: Span, default: bool) -> bool:
     return default
 
 
-def _fits(when: ResolvedDate, published: date | None, status: str) -> bool:
+def _misfit(when: ResolvedDate, published: date | None, status: str) -> int:
+    """0 for the date a claim of this status should have, higher the worse it fits: a plan's
+    target is after publication (the same day will do), an achievement's not after it."""
     if status == "planned":
-        return not before(when, published)
+        return 0 if after(when, published) else 1 if not before(when, published) else 2
     if status == "achieved":
-        return not after(when, published)
-    return True
+        return 1 if after(when, published) else 0
+    return 0
 
 
 def _bare_years(sent: Span) -> list[Span]:

@@ -20,6 +20,7 @@ PUBLISHED = date(2025, 5, 14)  # a Wednesday
         ("14 November 2025", False, "2025-11-14", "day"),
         ("next year", True, "2026", "year"),
         ("within five years", True, "2030", "year"),
+        ("within the next three years", True, "2028", "year"),
         ("later this month", True, "2025-05", "month"),
         ("on Monday", False, "2025-05-12", "day"),
         ("on Friday", True, "2025-05-16", "day"),

@@ -58,3 +58,20 @@ def test_a_flight_that_lifted_off_then_broke_up_failed_unless_another_actor_fail
         "SpaceX landed the Super Heavy booster on Sunday, but LandSpace's rocket exploded."
     )
     assert ("reusable_launch", "achieved", "2025-05-11") in found
+
+
+def test_plans_and_an_announcement_named_by_nouns_are_announced_not_achieved():
+    found = statuses(
+        "Axiom Space, which has plans for a commercial space station, made the announcement "
+        "in Colorado Springs this week."
+    )
+    assert {status for _, status, _ in found} == {"announced"}
+
+
+def test_a_plan_takes_its_target_not_the_day_it_was_said():
+    found = statuses(
+        "NASA said Tuesday it now plans to fly Artemis II, its first crewed mission of the "
+        "campaign, in September 2025.",
+        "2024-01-09",
+    )
+    assert ("crewed_spaceflight", "planned", "2025-09") in found
