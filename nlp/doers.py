@@ -127,3 +127,26 @@ def nation_alone(sent: Span) -> str | None:
             nations.add(span.kb_id_)
         orgs = orgs or kind in ("company", "agency")
     return nations.pop() if len(nations) == 1 and not orgs else None
+
+
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "only"}
+
+
+def precedents(sent: Span) -> set[str]:
+    """Organisations named as having done it first: "the third company after SpaceX and Blue
+    Origin to recover a booster". Read from the words, as the parse of such sentences is often
+    wrong."""
+    found: set[str] = set()
+    for token in sent:
+        lead = sent.doc[max(sent.start, token.i - 3) : token.i]
+        if token.lower_ != "after" or not any(t.lower_ in ORDINALS for t in lead):
+            continue
+        end = next(
+            (t.i for t in sent.doc[token.i : sent.end] if t.lower_ in ("to", ",", ";")), sent.end
+        )
+        found |= {
+            key
+            for span in spans_in(sent.doc, ACTORS, token.i, end)
+            if (key := doer(span.kb_id_)) and actor_type(span) not in ("person",)
+        }
+    return found

@@ -8,7 +8,14 @@ from spacy.tokens import Span
 from nlp.components import ACTORS, CAPABILITIES
 from nlp.cues import MAKER_ONLY
 from nlp.dates import ResolvedDate
-from nlp.doers import actor_type, doer, nation_alone, national_agency, sentence_actors
+from nlp.doers import (
+    actor_type,
+    doer,
+    nation_alone,
+    national_agency,
+    precedents,
+    sentence_actors,
+)
 from nlp.spans import spans_in
 from nlp.status import sentence_status
 from nlp.when import after, before, sentence_date
@@ -104,9 +111,12 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, set[tuple[str, bo
             doers = [d if d in named else alone for d in doers]
         # "China aims to land astronauts by 2030" in a story about CMSA: the agency's plan.
         doers = [national_agency(sent.doc, d) or d for d in doers]
+        before_them = precedents(sent)
         for a in dict.fromkeys(doers):
             confidence = claim_confidence(bool(subject) or a in owned, a, dated, len(doers))
-            claims.append(Claim(a, label, status, when, sent, confidence))
+            # "the third company after SpaceX and Blue Origin to ...": they have done it.
+            done = ("achieved", None) if a in before_them else (status, when)
+            claims.append(Claim(a, label, *done, sent, confidence))
     return claims
 
 

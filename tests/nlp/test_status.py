@@ -75,3 +75,15 @@ def test_a_plan_takes_its_target_not_the_day_it_was_said():
         "2024-01-09",
     )
     assert ("crewed_spaceflight", "planned", "2025-09") in found
+
+
+def test_those_a_newcomer_would_follow_have_achieved_it():
+    out = extract(
+        "The maiden flight of LandSpace's Zhuque-3 ended in failure on Wednesday, dashing the "
+        "firm's hopes of becoming the third company after SpaceX and Blue Origin to recover a "
+        "reusable rocket.",
+        "2025-12-03",
+    )
+    found = {(m["actor"], m["status"]) for m in out["milestones"]}
+    assert ("Blue Origin", "achieved") in found
+    assert ("Space Exploration Technologies Corp.", "achieved") in found
