@@ -100,8 +100,10 @@ def milestone_output(doc: Doc, published: date | None) -> list[dict]:
     for sent in doc.sents:
         for claim in claims_for_sentence(sent, published, last_actor):
             when = claim.date.value if claim.date else None
-            if claim.status in ("announced", "achieved") and published and when is None:
-                # Said (or reported done) on the day of publication, as far as the text tells.
+            told = claim.date is None or bool(claim.date.text)
+            if claim.status in ("announced", "achieved") and published and when is None and told:
+                # Said (or reported done) on the day of publication, as far as the text tells;
+                # a date with no words behind it (done before the others) stays unknown.
                 when = published.isoformat()
             key = (claim.actor, claim.capability, claim.status, when)
             if key in seen:

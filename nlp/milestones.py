@@ -21,6 +21,7 @@ from nlp.status import sentence_status
 from nlp.when import after, before, sentence_date
 
 VERBS = ("VERB", "AUX")
+EARLIER = ResolvedDate(None, None, "")  # done before, when the text does not say
 GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the plan, the saying
 
 
@@ -112,10 +113,10 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, set[tuple[str, bo
         # "China aims to land astronauts by 2030" in a story about CMSA: the agency's plan.
         doers = [national_agency(sent.doc, d) or d for d in doers]
         before_them = precedents(sent)
-        for a in dict.fromkeys(doers):
+        for a in dict.fromkeys(doers + sorted(before_them)):
             confidence = claim_confidence(bool(subject) or a in owned, a, dated, len(doers))
             # "the third company after SpaceX and Blue Origin to ...": they have done it.
-            done = ("achieved", None) if a in before_them else (status, when)
+            done = ("achieved", EARLIER) if a in before_them else (status, when)
             claims.append(Claim(a, label, *done, sent, confidence))
     return claims
 

@@ -15,8 +15,8 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
     """The first date phrase in the sentence that resolves, preferring one that dates the main
     clause to one inside a relative or descriptive clause ("Blue Origin, founded in 2000,
     launched its first crewed flight in July 2021"); a bare year the NER missed ("around 2028")
-    if none. "Since 2019" starts a state, it dates no event; "March 12A" in "Long March 12A" is
-    a rocket."""
+    if none. "Since 2019" starts a state and "founded in 2018" an actor: they date no event;
+    "March 12A" in "Long March 12A" is a rocket."""
     future = status in ("planned", "announced")
     vehicles = {
         i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
@@ -27,6 +27,7 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
         if ent.label_ == "DATE"
         and not vehicles.intersection(range(ent.start, ent.end))
         and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
+        and not _founding(ent)
     ]
     found = []
     for ent in sorted(dates, key=lambda ent: in_side_clause(ent, sent)):
@@ -36,6 +37,15 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
     # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
     # September"); an achievement's is not still to come.
     return min(found, key=lambda d: _misfit(d, published, status), default=None)
+
+
+FOUNDING = {"found", "establish", "incorporate", "form", "bear"}
+
+
+def _founding(ent: Span) -> bool:
+    """ "Founded in 2018": when the actor began, never when it did something."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+    return verb is not None and verb.lemma_.lower() in FOUNDING
 
 
 def _looks_ahead(ent: Span, default: bool) -> bool:

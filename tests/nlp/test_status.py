@@ -87,3 +87,20 @@ def test_those_a_newcomer_would_follow_have_achieved_it():
     found = {(m["actor"], m["status"]) for m in out["milestones"]}
     assert ("Blue Origin", "achieved") in found
     assert ("Space Exploration Technologies Corp.", "achieved") in found
+
+
+def test_a_founding_year_dates_no_plan():
+    out = extract(
+        "Space Forge, founded in 2018, plans to manufacture semiconductors in space.", None
+    )
+    assert {(m["status"], m["date"]) for m in out["milestones"]} == {("announced", None)}
+
+
+def test_what_others_did_before_has_no_date_of_its_own():
+    out = extract(
+        "LandSpace hopes to become the third company after SpaceX and Blue Origin to recover a "
+        "reusable rocket.",
+        "2025-12-03",
+    )
+    dates = {m["date"] for m in out["milestones"] if m["actor"] == "Blue Origin"}
+    assert dates == {None}
