@@ -179,7 +179,8 @@ class VehicleFinder:
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.numbered = Matcher(nlp.vocab)
         for vehicle in gazetteer.vehicles().values():
-            self.phrases.add(vehicle.id, [nlp.make_doc(a) for a in vehicle.aliases])
+            forms = {form for alias in vehicle.aliases for form in _spellings(alias)}
+            self.phrases.add(vehicle.id, [nlp.make_doc(f) for f in sorted(forms)])
             if vehicle.numbered:
                 self.numbered.add(
                     vehicle.id, [[{"TEXT": {"REGEX": rf"^{vehicle.name}-\d+[A-Z]?$"}}]]
@@ -193,6 +194,12 @@ class VehicleFinder:
         ]
         doc.spans[VEHICLES] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+
+def _spellings(alias: str) -> tuple[str, ...]:
+    """An alias as written with a space or a hyphen before its number: "Long March 2D" and
+    "Long March-2D"."""
+    return (alias, re.sub(r" (?=\d)", "-", alias), re.sub(r"-(?=\d)", " ", alias))
 
 
 @Language.factory("spacerace_capabilities")

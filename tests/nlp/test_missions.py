@@ -66,3 +66,10 @@ def test_the_team_is_the_organisation_the_last_sentence_was_about():
     )
     doers = {m["actor"] for m in out["milestones"] if m["capability"] == "computing_constellation"}
     assert doers == {"Beijing Astro-future Institute of Space Technology"}
+
+
+def test_a_rocket_is_found_with_a_hyphen_before_its_number():
+    out = extract("On Wednesday, the Long March-5B rocket lifted off from Wenchang.")
+    assert ("China Aerospace Science and Technology Corporation", "heavy_lift_launch") in {
+        (m["actor"], m["capability"]) for m in out["milestones"]
+    }

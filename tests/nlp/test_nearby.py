@@ -23,6 +23,7 @@ from tests.nlp.extracting import extract
         ("It will collect samples from the asteroid Kamo'oalewa.", "asteroid_mining"),
         ("Deep Blue plans to fly paying passengers on suborbital trips.", "space_tourism"),
         ("It will launch a data centre on a lander bound for the Moon.", "lunar_infrastructure"),
+        ("It carried the 8th batch of satellites for the broadband network.", "satellite_internet"),
     ],
 )
 def test_words_near_each_other_show_a_capability(text, capability):
