@@ -233,14 +233,32 @@ class CapabilityFinder:
 
 def _outside_programmes(doc: Doc, spans: list[Span]) -> list[Span]:
     """Phrases inside a programme's name ("space station" in "International Space Station") are
-    the programme's to show, in nlp/cues.py."""
+    the programme's to show, in nlp/cues.py; inside another name they show nothing."""
     inside = {
         i
         for actor in doc.spans.get(ACTORS, [])
         if getattr(gazetteer.actors().get(actor.kb_id_), "type", None) == "program"
         for i in range(actor.start, actor.end)
     }
-    return [span for span in spans if not inside.issuperset(range(span.start, span.end))]
+    return [
+        span
+        for span in spans
+        if not inside.issuperset(range(span.start, span.end)) and not _inside_a_name(span, inside)
+    ]
+
+
+def _inside_a_name(span: Span, actors: set[int]) -> bool:
+    """ "Cape Canaveral Space Station": a capitalised phrase that ends another proper name."""
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    return (
+        before is not None
+        and (after is None or not after.is_title)
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and before.i not in actors
+        and all(t.is_title for t in span)
+    )
 
 
 def _longest_per_label(spans: list[Span]) -> list[Span]:

@@ -36,3 +36,19 @@ def test_words_far_apart_show_nothing():
         "study how satellites could help farmers in orbit around the sun."
     )
     assert "orbital_data_center" not in extract(text)["capabilities"]
+
+
+def test_a_boosters_soft_landing_is_no_lunar_landing_but_one_on_the_moon_is():
+    assert (
+        "lunar_landing"
+        not in extract("The booster failed to make a soft landing on the pad.")["capabilities"]
+    )
+    assert (
+        "lunar_landing"
+        in extract("It made the first soft landing on the far side of the moon.")["capabilities"]
+    )
+
+
+def test_a_capability_phrase_ending_a_place_name_shows_nothing():
+    out = extract("The Atlas V took off from Cape Canaveral Space Station in Florida.")
+    assert "space_station" not in out["capabilities"]
