@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import gazetteer
 from nlp.nearby import near_spans
-from nlp.spans import spans_in
+from nlp.spans import says, spans_in
 
 ACTORS, VEHICLES = "actors", "vehicles"
 MAKER_ONLY = "maker-only"  # span_id of a capability only its kb_id's actor does
@@ -37,7 +37,7 @@ def _programmes(doc: Doc):
             if group == ACTORS and _a_place(span):
                 continue
             for label in entry.capabilities if entry else ():
-                if label == "crewed_spaceflight" and _says(span.sent, UNCREWED):
+                if label == "crewed_spaceflight" and says(span.sent, UNCREWED):
                     continue  # "the uncrewed Shenzhou-22"
                 yield Span(doc, span.start, span.end, label=label, kb_id=_owner(entry))
 
@@ -62,11 +62,6 @@ def _a_place(span: Span) -> bool:
     not what is being done."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
-
-
-def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
-    text = sent.text.lower()
-    return any(phrase in text for phrase in phrases)
 
 
 def _owner(entry) -> str:

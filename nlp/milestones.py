@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from nlp.components import ACTORS, CAPABILITIES
 from nlp.cues import MAKER_ONLY
@@ -96,29 +96,35 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, set[tuple[str, bo
     if status == "planned" and before(when, published):
         when, status = None, "announced"  # a target already past is a founding date or history
     dated = bool(when and when.value)
-    alone = nation_alone(sent)
+    alone, before_them = nation_alone(sent), precedents(sent)
     claims = []
     for label, owners in labels.items():
         owned = [o for o, _ in owners if o]
-        doers = list(owned)
-        if ("", False) in owners:
-            doers += actors
-        elif not all(only for _, only in owners):
-            doers += subject
-        if alone:
-            # "China launched Shenzhou-20" in a text that never names CMSA: the nation, as the
-            # text gives no organisation doing it.
-            named = {span.kb_id_ for span in sent.doc.spans[ACTORS]}
-            doers = [d if d in named else alone for d in doers]
-        # "China aims to land astronauts by 2030" in a story about CMSA: the agency's plan.
-        doers = [national_agency(sent.doc, d) or d for d in doers]
-        before_them = precedents(sent)
+        doers = _label_doers(owners, actors, subject, alone, sent.doc)
         for a in dict.fromkeys(doers + sorted(before_them)):
             confidence = claim_confidence(bool(subject) or a in owned, a, dated, len(doers))
             # "the third company after SpaceX and Blue Origin to ...": they have done it.
             done = ("achieved", EARLIER) if a in before_them else (status, when)
             claims.append(Claim(a, label, *done, sent, confidence))
     return claims
+
+
+def _label_doers(owners: set[tuple[str, bool]], actors: list[str], subject: list[str],
+                 alone: str | None, doc: Doc) -> list[str]:  # fmt: skip
+    """Who does one capability of a clause: the owners of the missions that show it, with the
+    clause's subject (or, for a phrase, the actors the sentence gives it to)."""
+    doers = [o for o, _ in owners if o]
+    if ("", False) in owners:
+        doers += actors
+    elif not all(only for _, only in owners):
+        doers += subject
+    if alone:
+        # "China launched Shenzhou-20" in a text that never names CMSA: the nation, as the text
+        # gives no organisation doing it.
+        named = {span.kb_id_ for span in doc.spans[ACTORS]}
+        doers = [d if d in named else alone for d in doers]
+    # "China aims to land astronauts by 2030" in a story about CMSA: the agency's plan.
+    return [national_agency(doc, d) or d for d in doers]
 
 
 def claim_confidence(as_subject: bool, actor: str, dated: bool, n_actors: int) -> float:

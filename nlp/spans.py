@@ -1,5 +1,6 @@
-"""Span groups looked up by position: a long document has thousands of sentences and actor
-spans, and scanning the whole group for each sentence would take quadratic time."""
+"""Span groups looked up by position (a long document has thousands of sentences and actor
+spans, and scanning the whole group for each sentence would take quadratic time), and a
+phrase test on a sentence."""
 
 from bisect import bisect_left
 
@@ -27,3 +28,9 @@ def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
         ents = doc.user_data[key] = (list(doc.ents), [e.start for e in doc.ents])
     spans, starts = ents
     return spans[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def says(sent: Span, phrases: tuple[str, ...]) -> bool:
+    """Whether the sentence contains one of the phrases (lower case), as written."""
+    text = sent.text.lower()
+    return any(phrase in text for phrase in phrases)

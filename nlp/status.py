@@ -4,7 +4,7 @@ from spacy.tokens import Span
 
 from nlp import gazetteer
 from nlp.components import ACTORS
-from nlp.spans import spans_in
+from nlp.spans import says, spans_in
 
 PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare", "seek", "hope",
                "set", "due", "slate"}  # fmt: skip
@@ -48,7 +48,7 @@ def sentence_status(sent: Span) -> str | None:
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
     if lemmas & FORECAST_LEMMAS and _person_speaks(sent):
         return None
-    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or _says(sent, FAIL_PHRASES)) and not negated:
+    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or says(sent, FAIL_PHRASES)) and not negated:
         return "failed"
     deadline = _deadline(sent)
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or words & PLAN_FORMS or deadline
@@ -94,11 +94,6 @@ def _under_way(sent: Span) -> bool:
         )
         for t in sent
     )
-
-
-def _says(sent: Span, phrases: tuple[str, ...]) -> bool:
-    text = sent.text.lower()
-    return any(phrase in text for phrase in phrases)
 
 
 def _deadline(sent: Span) -> bool:
