@@ -19,8 +19,10 @@ SUBJECTS = ("nsubj", "nsubjpass")
 def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = False) -> list[str]:
     """Actor keys doing the action: the subject's actors (vehicles lead to their maker,
     programmes to their owner; people act for an organisation, so they are passed over), else
-    the first organisation named, else the nearest one before ("it", "the company"), else for
-    "the country" the nation named last. `subject_only`: the subject's actors or none."""
+    the organisation named before for "it", "the company", "the team", else the first
+    organisation named that is neither in a describing clause nor a modifier, else for "the
+    country" the nation named last, else the nation named. `subject_only`: the subject's actors
+    or none."""
     doc = sent.doc
     inside = spans_in(doc, ACTORS, sent.start, sent.end)
     makers = [
@@ -147,6 +149,6 @@ def precedents(sent: Span) -> set[str]:
         found |= {
             key
             for span in spans_in(sent.doc, ACTORS, token.i, end)
-            if (key := doer(span.kb_id_)) and actor_type(span) not in ("person",)
+            if (key := doer(span.kb_id_)) and actor_type(span) != "person"
         }
     return found

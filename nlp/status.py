@@ -9,7 +9,7 @@ from nlp.spans import says, spans_in
 PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare", "seek", "hope",
                "set", "due", "slate"}  # fmt: skip
 PLAN_FORMS = {"hopes", "hoping"}  # the small model's lemma of "hopes" is "hop"
-# "has kept its target of landing astronauts before 2030": a plan named by a noun.
+# A plan or an announcement named by a noun: "has plans for a station", "made the announcement".
 PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap", "plan",
               "plans", "announcement", "proposal", "blueprint"}  # fmt: skip
 ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
@@ -54,7 +54,7 @@ def sentence_status(sent: Span) -> str | None:
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or words & PLAN_FORMS or deadline
     if words & HEDGES and not looks_ahead:
         return None
-    if looks_ahead or words & PLAN_NOUNS and deadline:
+    if looks_ahead:  # a plan noun with a deadline too: "its target of landing before 2030"
         return "planned"
     if lemmas & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
         return "announced"

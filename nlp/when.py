@@ -12,10 +12,11 @@ VERBS = ("VERB", "AUX")
 
 
 def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
-    """The first date phrase in the sentence that resolves, preferring one that dates the main
-    clause to one inside a relative or descriptive clause ("Blue Origin, founded in 2000,
-    launched its first crewed flight in July 2021"); a bare year the NER missed ("around 2028")
-    if none. "Since 2019" starts a state and "founded in 2018" an actor: they date no event;
+    """The sentence's date phrase that best fits the status (a plan's target after publication,
+    an achievement's date not after it), and among those the first, preferring one that dates
+    the main clause to one inside a relative or descriptive clause ("Blue Origin, founded in
+    2000, launched its first crewed flight in July 2021"); bare years the NER missed ("around
+    2028") count too. "Since 2019" starts a state and "founded in 2018" an actor: they date no event;
     "March 12A" in "Long March 12A" is a rocket."""
     future = status in ("planned", "announced")
     vehicles = {
@@ -42,15 +43,19 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
 FOUNDING = {"found", "establish", "incorporate", "form", "bear"}
 
 
+def _verb_of(ent: Span):
+    return next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+
+
 def _founding(ent: Span) -> bool:
     """ "Founded in 2018": when the actor began, never when it did something."""
-    verb = next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+    verb = _verb_of(ent)
     return verb is not None and verb.lemma_.lower() in FOUNDING
 
 
 def _looks_ahead(ent: Span, default: bool) -> bool:
     """Whether a weekday or month points forward: "said Tuesday" looks back whatever the plan."""
-    verb = next((t for t in ent.root.ancestors if t.pos_ in VERBS), None)
+    verb = _verb_of(ent)
     if verb is None:
         return default
     if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
@@ -86,22 +91,25 @@ SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl")
 
 
 def in_side_clause(ent: Span, sent: Span) -> bool:
-    """Whether the date hangs in a clause describing something else, inside `sent`."""
+    """Whether the span (a date, an actor) hangs in a clause describing something else, inside
+    `sent`: "founded in 2000", "launching on SpaceX's Falcon 9"."""
     return any(t.dep_ in SIDE_CLAUSES and sent.start <= t.i < sent.end for t in ent.root.ancestors)
 
 
 def _with_preposition(ent: Span) -> str:
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return f"{before} {ent.text}" if before in ("by", "within", "in", "on", "before") else ent.text
+    word = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return f"{word} {ent.text}" if word in ("by", "within", "in", "on", "before") else ent.text
 
 
 def after(when: ResolvedDate | None, published: date | None) -> bool:
+    """Whether the date is later than publication, at its own precision."""
     if when is None or not when.value or published is None:
         return False
     return when.value > published.isoformat()[: len(when.value)]
 
 
 def before(when: ResolvedDate | None, published: date | None) -> bool:
+    """Whether the date is earlier than publication, at its own precision."""
     if when is None or not when.value or published is None:
         return False
     return when.value < published.isoformat()[: len(when.value)]
