@@ -37,6 +37,8 @@ class ActorFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for actor in gazetteer.actors().values():
             forms = {actor.name, actor.display, *actor.aliases}
+            # "ispace" opens a sentence or a headline as "Ispace".
+            forms |= {f[0].upper() + f[1:] for f in forms if f[0].islower()}
             self.matcher.add(actor.id, [nlp.make_doc(f) for f in forms])
 
     def __call__(self, doc: Doc) -> Doc:

@@ -38,6 +38,7 @@ MONTHS = [
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+YEAR_RANGE = re.compile(r"\b(20\d\d) ?(?:to|-|–|through|and|until) ?(20\d\d)\b")
 DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {MONTH_RE},? (\d{{4}})\b|\b{MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
@@ -55,10 +56,13 @@ class ResolvedDate:
 
 
 def resolve(phrase: str, published: date | None, future: bool) -> ResolvedDate | None:
-    """The date a phrase means; `future` says whether the sentence looks ahead (for "Wednesday")."""
+    """The date a phrase means; `future` says whether the sentence looks ahead (for "Wednesday"),
+    and so whether a span of years ("2025 to 2027") means its end, the target, or its start."""
     low = phrase.lower().strip()
     if DECADE.search(low) or low in ("tbd", "to be determined"):
         return ResolvedDate(None, None, phrase)
+    if future and (span := YEAR_RANGE.search(low)):
+        return ResolvedDate(span[2], "year", phrase)
     absolute = _absolute(low)
     if absolute:
         return ResolvedDate(*absolute, phrase)

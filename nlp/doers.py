@@ -7,16 +7,21 @@ from nlp.components import ACTORS, PROGRAMME_WORDS, VEHICLES
 from nlp.spans import spans_in
 from nlp.when import in_side_clause
 
-# Subjects that stand for the organisation named before: "it", "the company", and the things it
+# Subjects that stand for an organisation named before: "it", "the company", and the things it
 # runs ("the mission will test", "the team will launch").
 PRONOUN_SUBJECTS = {"it", "they", "we", "company", "agency", "firm", "startup", "administration",
                     "corporation", "mission", "team", "project", "institute"}  # fmt: skip
+# The kind of organisation a subject word names: "the agency" is the last agency named.
+KIND_OF_WORD = {"company": "company", "firm": "company", "startup": "company",
+                "agency": "agency", "administration": "agency"}  # fmt: skip
+Recent = tuple[str, ...]  # organisations named so far, the latest last
 ORG_TYPES = ("company", "agency", "program")
 COUNTRY_WORDS = {"country", "nation"}
 SUBJECTS = ("nsubj", "nsubjpass")
+SUBJECTS_OF = set(SUBJECTS)
 
 
-def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = False) -> list[str]:
+def sentence_actors(sent: Span, recent: Recent, subject_only: bool = False) -> list[str]:
     """Actor keys doing the action: the subject's actors (vehicles lead to their maker,
     programmes to their owner; people act for an organisation, so they are passed over), else
     the organisation named before for "it", "the company", "the team", else the first
@@ -34,9 +39,10 @@ def sentence_actors(sent: Span, last_actor: str | None, subject_only: bool = Fal
     subject = [key for span, key in candidates if in_subject(span)]
     if subject or subject_only:
         return list(dict.fromkeys(subject))
-    if last_actor and _subject_word(sent, PRONOUN_SUBJECTS):
+    word = _subject_word(sent, PRONOUN_SUBJECTS)
+    if recent and word:
         # "The company plans to ..." is the company named before, not a supplier named after.
-        return [last_actor]
+        return [antecedent(word, recent)]
     orgs = [
         (span, key)
         for span, key in candidates
@@ -69,8 +75,26 @@ def doer(key: str) -> str | None:
     return key
 
 
-def _subject_word(sent: Span, words: set[str]) -> bool:
-    return any(t.lower_ in words and (t.dep_ in SUBJECTS or t.head.dep_ in SUBJECTS) for t in sent)
+def antecedent(word: str, recent: Recent) -> str:
+    """The organisation "it", "the agency" or "the institute" stands for: the latest named that
+    the word fits (by its kind or its name), else the latest named."""
+    for key in reversed(recent):
+        actor = gazetteer.actors().get(key)
+        kind, name = (actor.type, actor.name.lower()) if actor else ("company", key)
+        if KIND_OF_WORD.get(word) == kind or word in name.split():
+            return key
+    return recent[-1]
+
+
+def _subject_word(sent: Span, words: set[str]) -> str | None:
+    return next(
+        (
+            t.lower_
+            for t in sent
+            if t.lower_ in words and SUBJECTS_OF.intersection((t.dep_, t.head.dep_))
+        ),
+        None,
+    )
 
 
 def in_subject(span: Span) -> bool:

@@ -15,8 +15,9 @@ from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new
 # version re-extracts the stored documents at the next update.
-EXTRACTOR_VERSION = f"0.4.0+{gazetteer.patterns_digest()}"
+EXTRACTOR_VERSION = f"0.5.0+{gazetteer.patterns_digest()}"
 BATCH_SIZE = 32
+RECENT = 8  # organisations remembered for "it", "the agency" in later sentences
 
 
 def extract_records(records: Iterable[dict], n_process: int = 1) -> Iterator[tuple[dict, Doc]]:
@@ -96,13 +97,13 @@ def describe_actor(span) -> dict:
 
 def milestone_output(doc: Doc, published: date | None) -> list[dict]:
     names = {a["key"]: a["name"] for a in actor_output(doc)}
-    seen, out, last_actor = set(), [], None
+    seen, out, recent = set(), [], ()
     for sent in doc.sents:
-        for claim in claims_for_sentence(sent, published, last_actor):
+        for claim in claims_for_sentence(sent, published, recent):
             when = claim.date.value if claim.date else None
             told = claim.date is None or bool(claim.date.text)
-            if claim.status in ("announced", "achieved") and published and when is None and told:
-                # Said (or reported done) on the day of publication, as far as the text tells;
+            if claim.status != "planned" and published and when is None and told:
+                # Said (or reported done, or lost) on the day of publication, as far as the text tells;
                 # a date with no words behind it (done before the others) stays unknown.
                 when = published.isoformat()
             key = (claim.actor, claim.capability, claim.status, when)
@@ -123,7 +124,7 @@ def milestone_output(doc: Doc, published: date | None) -> list[dict]:
                     "confidence": claim.confidence,
                 }
             )
-        last_actor = (org_keys(sent) or [last_actor])[-1]
+        recent = (*recent, *org_keys(sent))[-RECENT:]
     return out
 
 

@@ -5,10 +5,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES
 from nlp.cues import MAKER_ONLY
 from nlp.dates import ResolvedDate
 from nlp.doers import (
+    Recent,
     actor_type,
     doer,
     nation_alone,
@@ -26,6 +28,14 @@ GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the p
 
 
 @dataclass
+class Shown:
+    """Where a clause shows a capability first, and the owners of the missions that show it."""
+
+    span: Span
+    owners: set[tuple[str, bool]]
+
+
+@dataclass
 class Claim:
     actor: str  # actor key
     capability: str
@@ -35,20 +45,22 @@ class Claim:
     confidence: float
 
 
-def claims_for_sentence(sent: Span, published: date | None, last_actor: str | None) -> list[Claim]:
+def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> list[Claim]:
     """The claims of one sentence, clause by clause: "X returned samples last June, and the
-    country aims to land astronauts by 2030" holds an achievement and a plan."""
-    clauses: dict[tuple[int, int], tuple[Span, dict[str, set[tuple[str, bool]]]]] = {}
+    country aims to land astronauts by 2030" holds an achievement and a plan. `recent`: the
+    organisations named before, for "it" and "the institute"."""
+    clauses: dict[tuple[int, int], tuple[Span, dict[str, Shown]]] = {}
     for span in spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
         clause = capability_clause(span)
         labels = clauses.setdefault((clause.start, clause.end), (clause, {}))[1]
+        shown = labels.setdefault(span.label_, Shown(span, set()))
         # (owner, whether only the owner does it) for a mission or a heavy rocket's flight;
         # ("", False) for a phrase: whoever the sentence says does it.
         owner = span.kb_id_ and (span.kb_id_, span.id_ == MAKER_ONLY)
-        labels.setdefault(span.label_, set()).add(owner or ("", False))
+        shown.owners.add(owner or ("", False))
     claims = []
     for clause, labels in clauses.values():
-        claims += _clause_claims(clause, sent, labels, published, last_actor)
+        claims += _clause_claims(clause, sent, labels, published, recent)
     return claims
 
 
@@ -67,46 +79,60 @@ def capability_clause(span: Span) -> Span:
     for child in top.children:
         if child.dep_ == "conj" and child.pos_ in VERBS:
             words -= set(child.subtree)
+    # The sentence's full stop still hangs on the top verb: it does not stretch the clause.
+    words = {t for t in words if not (t.is_punct or t.is_space)} or words
     return sent.doc[min(t.i for t in words) : max(t.i for t in words) + 1]
 
 
-def _clause_claims(clause: Span, sent: Span, labels: dict[str, set[tuple[str, bool]]],
-                   published: date | None, last_actor: str | None) -> list[Claim]:  # fmt: skip
-    status = sentence_status(clause)
-    if status is None and len(clause) < len(sent):
+def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
+                   published: date | None, recent: Recent) -> list[Claim]:  # fmt: skip
+    said = sentence_status(clause)
+    if said is None and len(clause) < len(sent):
         # A clause with no verb that decides (a phrase hung on the sentence): the sentence's.
-        status = sentence_status(sent)
-    if status is None:
+        said = sentence_status(sent)
+    if said is None:
         return []
-    subject = sentence_actors(clause, last_actor, subject_only=True)
-    actors = subject or sentence_actors(sent, last_actor)
-    if status == "achieved" and len(clause) < len(sent) and sentence_status(sent) == "failed":
+    subject = sentence_actors(clause, recent, subject_only=True)
+    actors = subject or sentence_actors(sent, recent)
+    if said == "achieved" and len(clause) < len(sent) and sentence_status(sent) == "failed":
         # "Starship lifted off, but its upper stage broke up": one flight, and it failed, unless
         # the failure is another actor's.
         named = {key for span in spans_in(sent.doc, ACTORS, sent.start, sent.end)
                  if (key := doer(span.kb_id_)) and actor_type(span) != "person"}  # fmt: skip
-        status = "failed" if named <= set(actors) else status
-    when = sentence_date(clause, published, status) or sentence_date(sent, published, status)
-    if status == "achieved" and after(when, published):
-        status = "planned"  # a date still to come is no achievement: "lifts off in 2027"
-    if status == "planned" and when is None:
-        # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
-        # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
-        status = "announced"
-    if status == "planned" and before(when, published):
-        when, status = None, "announced"  # a target already past is a founding date or history
-    dated = bool(when and when.value)
+        said = "failed" if named <= set(actors) else said
     alone, before_them = nation_alone(sent), precedents(sent)
     claims = []
-    for label, owners in labels.items():
-        owned = [o for o, _ in owners if o]
-        doers = _label_doers(owners, actors, subject, alone, sent.doc)
+    for label, shown in labels.items():
+        status, when = _status_and_date(said, clause, sent, published, shown.span)
+        dated = bool(when and when.value)
+        owned = [o for o, _ in shown.owners if o]
+        doers = _label_doers(shown.owners, actors, subject, alone, sent.doc)
         for a in dict.fromkeys(doers + sorted(before_them)):
             confidence = claim_confidence(bool(subject) or a in owned, a, dated, len(doers))
             # "the third company after SpaceX and Blue Origin to ...": they have done it.
             done = ("achieved", EARLIER) if a in before_them else (status, when)
             claims.append(Claim(a, label, *done, sent, confidence))
     return claims
+
+
+def _status_and_date(status: str, clause: Span, sent: Span, published: date | None,
+                     near: Span) -> tuple[str, ResolvedDate | None]:  # fmt: skip
+    """The claim's date (the phrase nearest the capability among those that fit) and the status
+    that date confirms or corrects."""
+    when = sentence_date(clause, published, status, near) or sentence_date(
+        sent, published, status, near
+    )
+    if status in ("achieved", "announced") and after(when, published):
+        # A date still to come is no achievement ("lifts off in 2027"), and an announcement
+        # with one is a plan ("announced plans to launch Haven-1 in August 2025").
+        status = "planned"
+    if status == "planned" and when is None:
+        # A future event with no date or timeframe ("will fly an astronaut to Gateway") is an
+        # intention: announced. "In the 2030s" is a timeframe, though it gives no date.
+        status = "announced"
+    if status == "planned" and before(when, published):
+        when, status = None, "announced"  # a target already past is a founding date or history
+    return status, when
 
 
 def _label_doers(owners: set[tuple[str, bool]], actors: list[str], subject: list[str],
@@ -118,13 +144,20 @@ def _label_doers(owners: set[tuple[str, bool]], actors: list[str], subject: list
         doers += actors
     elif not all(only for _, only in owners):
         doers += subject
-    if alone:
-        # "China launched Shenzhou-20" in a text that never names CMSA: the nation, as the text
-        # gives no organisation doing it.
-        named = {span.kb_id_ for span in doc.spans[ACTORS]}
-        doers = [d if d in named else alone for d in doers]
+    # "China launched Shenzhou-20" in a text that never names CMSA: the nation, as the text
+    # gives no organisation doing it (the sentence's, else the owner's if the text names it).
+    named = {span.kb_id_ for span in doc.spans[ACTORS]}
     # "China aims to land astronauts by 2030" in a story about CMSA: the agency's plan.
-    return [national_agency(doc, d) or d for d in doers]
+    return [
+        national_agency(doc, d) or d if d in named else alone or _named_nation(d, named) or d
+        for d in doers
+    ]
+
+
+def _named_nation(key: str, named: set[str]) -> str | None:
+    actor = gazetteer.actors().get(key)
+    nation = actor and actor.nation and actor.nation.lower()
+    return nation if nation in named else None
 
 
 def claim_confidence(as_subject: bool, actor: str, dated: bool, n_actors: int) -> float:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from spacy.tokens import Span
+from wordfreq import zipf_frequency
 
 from nlp import gazetteer
 
@@ -51,6 +52,18 @@ MEDIA = re.compile(
 )
 
 
+# A name ending in one of these words is an event, a part or a place: "Lunar Polar Exploration",
+# "European Service Module", "Vehicle Assembly Building", "Italian Tech Week".
+NOT_BODIES = {
+    "explorer", "explorers", "exploration", "module", "modules", "experiment", "payload",
+    "building", "week", "congress", "conference", "summit", "strategy", "communications", "dam",
+    "orbit", "lagrange", "arrangement", "interpretation",
+}  # fmt: skip
+# "NG-3", "SLV-3", "B1067", "Merah Putih 2": a flight, a booster or a satellite, not a body.
+DESIGNATION = re.compile(r"^([A-Z]{1,6}-\d+[A-Z]?|[A-Z]\d{3,}|\d+[A-Z]?)$")
+COMMON_WORD = 4.0  # Zipf frequency above which a lone capitalised word is an ordinary word
+
+
 def is_noise(ent: Span) -> bool:
     """True when an NER organisation or person is not an actor (see the module's docstring)."""
     text = ent.text.strip(" .'\"‘’“”")
@@ -64,10 +77,24 @@ def is_noise(ent: Span) -> bool:
         return True
     if len(text) <= 3 and ent.label_ == "ORG":  # "GMT", "ODC", "H1": acronyms the gazetteer lacks
         return True
+    if ent.label_ == "ORG" and not _looks_like_a_body(ent):
+        return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if following is not None and following.lower_ in THINGS:
         return True
     return ent[-1].lower_ in THINGS
+
+
+def _looks_like_a_body(ent: Span) -> bool:
+    """An organisation's name has a capital, is not an ordinary word ("Freedom", "Success"), a
+    designation ("NG-3") or a name of a thing ("European Service Module")."""
+    words = [t for t in ent if not t.is_punct]
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    if words[-1].lower_ in NOT_BODIES or DESIGNATION.match(words[-1].text):
+        return False
+    lone = words[0].text if len(words) == 1 else ""
+    return not (lone.istitle() and zipf_frequency(lone, "en") >= COMMON_WORD)
 
 
 @cache

@@ -24,13 +24,22 @@ ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fl
                   "operate", "beam", "touch", "deliver", "make", "bring", "collect", "arrive",
                   "splash", "lift", "produce", "grow", "retrieve", "upload", "transmit",
                   "print", "manufacture", "enter", "go"}  # fmt: skip
+# A done event reported as a thing: "saw the deployment of", "announced the successful launch".
+EVENT_NOUNS = {"launch", "landing", "deployment", "docking", "completion", "debut", "flight",
+               "return", "touchdown", "liftoff", "splashdown", "arrival", "recovery", "catch"}  # fmt: skip
+WITNESS_LEMMAS = {"see", "witness", "mark", "celebrate", "hail"}
+REPORT_LEMMAS = {"announce", "confirm", "report", "declare", "reveal"}
+# What runs now: "which as of now consists of 8,100 satellites", "already operates".
+STATE_LEMMAS = {"operate", "consist", "run", "comprise", "number", "host"}
+NOW_WORDS = {"now", "currently", "already", "today"}
+COUNTED = {"satellite", "spacecraft", "astronaut", "customer", "subscriber", "user"}
 FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
 FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
                 "breaking up", "crash landing", "crash-landed")  # fmt: skip
 FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",
                    "argue", "reckon"}  # fmt: skip
 HEDGES = {"could", "might", "may", "would"}
-DEADLINE_WORDS = {"by", "before"}
+DEADLINE_WORDS = ("by", "before")
 DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
                    "first", "second", "half", "quarter", "-"}  # fmt: skip
 RELATIVE_YEARS = {"this", "next"}  # "by the end of this year", "before next year"
@@ -56,12 +65,43 @@ def sentence_status(sent: Span) -> str | None:
         return None
     if looks_ahead:  # a plan noun with a deadline too: "its target of landing before 2030"
         return "planned"
+    if _reports_done(sent) and not negated:
+        return "achieved"
     if lemmas & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
         return "announced"
     if negated:
+        # "has not yet flown" is still intended; "won't launch until 2026" is a plan.
+        if _deadline(sent, ("until",)):
+            return "planned"
         return "announced" if "yet" in words else None
     past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
-    return "achieved" if past or _going_on_since(sent) else None
+    return "achieved" if past or _in_service_now(sent, words) or _going_on_since(sent) else None
+
+
+def _in_service_now(sent: Span, words: set[str]) -> bool:
+    """ "which as of now consists of 8,100 satellites", "Starlink has 9,400 satellites"."""
+    for t in sent:
+        if t.tag_ not in ("VBZ", "VBP"):
+            continue
+        if t.lemma_.lower() in STATE_LEMMAS and words & NOW_WORDS:
+            return True
+        counted = (c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in COUNTED)
+        if t.lemma_.lower() == "have" and any(g.like_num for c in counted for g in c.subtree):
+            return True
+    return False
+
+
+def _reports_done(sent: Span) -> bool:
+    """ "The mission saw the deployment of ADRAS-J", "CASC announced the successful launch"."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.tag_ not in ("VBD", "VBN") or lemma not in WITNESS_LEMMAS | REPORT_LEMMAS:
+            continue
+        for obj in (c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS):
+            success = any(c.lower_ in ("successful", "first") for c in obj.children)
+            if lemma in WITNESS_LEMMAS or success:
+                return True
+    return False
 
 
 def _going_on_since(sent: Span) -> bool:
@@ -96,7 +136,7 @@ def _under_way(sent: Span) -> bool:
     )
 
 
-def _deadline(sent: Span) -> bool:
+def _deadline(sent: Span, marks: tuple[str, ...] = DEADLINE_WORDS) -> bool:
     """A deadline: "by 2030", "before the end of 2027", "by the end of this year" (not "founded
     by Bezos in 2000")."""
     for t in sent:
@@ -106,6 +146,6 @@ def _deadline(sent: Span) -> bool:
             i = t.i - (2 if relative else 1)
             while i >= sent.start and sent.doc[i].lower_ in DEADLINE_FILLER:
                 i -= 1
-            if i >= sent.start and sent.doc[i].lower_ in DEADLINE_WORDS:
+            if i >= sent.start and sent.doc[i].lower_ in marks:
                 return True
     return False

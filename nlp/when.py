@@ -11,13 +11,16 @@ from nlp.spans import ents_in, spans_in
 VERBS = ("VERB", "AUX")
 
 
-def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
+def sentence_date(
+    sent: Span, published: date | None, status: str, near: Span | None = None
+) -> ResolvedDate | None:
     """The sentence's date phrase that best fits the status (a plan's target after publication,
     an achievement's date not after it), and among those the first, preferring one that dates
     the main clause to one inside a relative or descriptive clause ("Blue Origin, founded in
     2000, launched its first crewed flight in July 2021"); bare years the NER missed ("around
     2028") count too. "Since 2019" starts a state and "founded in 2018" an actor: they date no event;
-    "March 12A" in "Long March 12A" is a rocket."""
+    "March 12A" in "Long March 12A" is a rocket. Among those that fit as well, the one nearest
+    `near` (the capability): "landing by 2030, and by 2035 a lunar base"."""
     future = status in ("planned", "announced")
     vehicles = {
         i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
@@ -29,15 +32,38 @@ def sentence_date(sent: Span, published: date | None, status: str) -> ResolvedDa
         and not vehicles.intersection(range(ent.start, ent.end))
         and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
         and not _founding(ent)
+        and not (future and _opens_a_span(ent))
     ]
     found = []
-    for ent in sorted(dates, key=lambda ent: in_side_clause(ent, sent)):
+    for ent in sorted(dates, key=lambda ent: (in_side_clause(ent, sent), *_nearness(ent, near))):
         resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
         if resolved:
             found.append(resolved)
     # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
     # September"); an achievement's is not still to come.
     return min(found, key=lambda d: _misfit(d, published, status), default=None)
+
+
+def _nearness(ent: Span, near: Span | None) -> tuple[bool, int]:
+    """Whether the date hangs on a verb other than those the capability hangs on, then how many
+    words lie between them."""
+    if near is None:
+        return False, 0
+    verbs = {t for t in (near.root, *near.root.ancestors) if t.pos_ in VERBS}
+    return _verb_of(ent) not in verbs, max(ent.start - near.end, near.start - ent.end, 0)
+
+
+def _opens_a_span(ent: Span) -> bool:
+    """ "From 2028 to 2030" tagged as two dates: a plan's target is the second."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end : ent.end + 2]
+    return (
+        before in ("from", "between")
+        and len(after) == 2
+        and after[0].lower_ in ("to", "and", "through", "until")
+        and after[1].like_num
+    )
 
 
 FOUNDING = {"found", "establish", "incorporate", "form", "bear"}
@@ -48,9 +74,10 @@ def _verb_of(ent: Span):
 
 
 def _founding(ent: Span) -> bool:
-    """ "Founded in 2018": when the actor began, never when it did something."""
+    """ "Founded in 2018": when the actor began, never when it did something ("to establish a
+    base by 2035" is a plan)."""
     verb = _verb_of(ent)
-    return verb is not None and verb.lemma_.lower() in FOUNDING
+    return verb is not None and verb.lemma_.lower() in FOUNDING and verb.tag_ in ("VBN", "VBD")
 
 
 def _looks_ahead(ent: Span, default: bool) -> bool:

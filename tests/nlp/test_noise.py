@@ -1,5 +1,10 @@
 """People tied to the work are actors, passengers and outlets are not; names are kept whole."""
 
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from nlp.noise import is_noise
 from tests.nlp.extracting import extract, names
 
 
@@ -31,3 +36,38 @@ def test_a_name_the_ner_cut_short_is_kept_whole():
 def test_a_capability_written_as_a_name_is_not_an_organisation():
     out = extract("The Active Debris Removal mission was built by Astroscale in Japan.")
     assert "Active Debris Removal" not in names(out)
+
+
+def _org(text: str) -> Span:
+    doc = spacy.blank("en")(f"They saw {text} there.")
+    return Span(doc, 2, len(doc) - 2, label="ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedom",  # an ordinary word with a capital
+        "Success",
+        "lunar orbit",  # no capital at all
+        "NG-3",  # a flight
+        "B1067",  # a booster
+        "Telkomsat Merah Putih 2",  # a satellite
+        "European Service Module",  # a part
+        "Lunar Polar Exploration",  # a mission
+        "Italian Tech Week",  # an event
+    ],
+)
+def test_words_the_ner_takes_for_organisations_are_not_actors(text):
+    assert is_noise(_org(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Airbus", "Avio", "Xidian University", "Space42", "Beijing Municipal Commission"]
+)
+def test_names_of_bodies_are_kept(text):
+    assert not is_noise(_org(text))
+
+
+def test_a_lower_case_brand_is_found_at_the_start_of_a_sentence():
+    out = extract("Ispace launched its second lunar lander, Resilience, on Wednesday.")
+    assert "ispace inc." in names(out)

@@ -104,3 +104,47 @@ def test_what_others_did_before_has_no_date_of_its_own():
     )
     dates = {m["date"] for m in out["milestones"] if m["actor"] == "Blue Origin"}
     assert dates == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flight saw the deployment of Astroscale's ADRAS-J satellite into orbit.",
+        "CASC announced the successful launch of 12 computing satellites for ADA Space.",
+        "Starlink, the broadband megaconstellation, now operates more than 8,000 satellites.",
+    ],
+)
+def test_a_done_event_reported_as_a_thing_or_a_present_state_is_achieved(text):
+    assert {status for _, status, _ in statuses(text)} == {"achieved"}
+
+
+def test_announcing_a_launch_without_success_is_still_an_announcement():
+    found = statuses("ADA Space announced the launch of a computing constellation programme.")
+    assert {status for _, status, _ in found} == {"announced"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "claim"),
+    [
+        (  # an announcement with a date still to come
+            "Vast has announced plans to launch Haven-1, the first commercial space station, in "
+            "August 2025.",
+            "2023-05-10",
+            ("space_station", "planned", "2025-08"),
+        ),
+        (  # not before a year
+            "Rocket Lab said its Neutron rocket won't launch until 2026.",
+            "2025-08-08",
+            ("reusable_launch", "planned", "2026"),
+        ),
+    ],
+)
+def test_an_announcement_dated_ahead_or_a_launch_not_before_a_year_is_a_plan(
+    text, published, claim
+):
+    assert claim in statuses(text, published)
+
+
+def test_a_count_of_satellites_in_service_is_achieved():
+    found = statuses("Rival Starlink, meanwhile, has nearly 9,400 satellites.", "2026-02-12")
+    assert found == {("satellite_internet", "achieved", "2026-02-12")}

@@ -1,0 +1,43 @@
+"""Which date phrase dates a claim: the one nearest its capability among those that fit, a plan's
+span of years by its end, and a loss reported with no date on the day of publication."""
+
+from tests.nlp.extracting import extract, milestones
+
+
+def test_each_capability_takes_the_date_beside_it():
+    found = milestones(
+        extract(
+            "By 2030, China aims to land astronauts on the Moon, and by 2035, to establish the "
+            "core of a lunar research base.",
+            "2025-04-25",
+        )
+    )
+    assert ("China", "lunar_landing", "planned", "2030") in found
+    assert ("China", "lunar_infrastructure", "planned", "2035") in found
+
+
+def test_establishing_something_by_a_year_is_a_plan_not_a_founding_date():
+    found = milestones(
+        extract("CNSA intends to establish a lunar research base by 2035.", "2025-04-25")
+    )
+    assert {(status, when) for _, _, status, when in found} == {("planned", "2035")}
+
+
+def test_a_plans_span_of_years_is_dated_by_its_end():
+    found = milestones(
+        extract(
+            "From 2025 to 2027, Starcloud will launch several trial computing satellites.",
+            "2025-03-01",
+        )
+    )
+    assert ("Starcloud", "computing_constellation", "planned", "2027") in found
+
+
+def test_a_loss_with_no_date_is_dated_by_publication():
+    found = milestones(extract("SpaceX's Starship exploded during its latest test flight."))
+    assert (
+        "Space Exploration Technologies Corp.",
+        "heavy_lift_launch",
+        "failed",
+        "2025-05-14",
+    ) in (found)
