@@ -184,8 +184,13 @@ class VehicleFinder:
             forms = {form for alias in vehicle.aliases for form in _spellings(alias)}
             self.phrases.add(vehicle.id, [nlp.make_doc(f) for f in sorted(forms)])
             if vehicle.numbered:
+                # "Shenzhou-21", and "Shenzhou 21" as two tokens.
                 self.numbered.add(
-                    vehicle.id, [[{"TEXT": {"REGEX": rf"^{vehicle.name}-\d+[A-Z]?$"}}]]
+                    vehicle.id,
+                    [
+                        [{"TEXT": {"REGEX": rf"^{vehicle.name}-\d+[A-Z]?$"}}],
+                        [{"TEXT": vehicle.name}, {"TEXT": {"REGEX": r"^\d{1,2}[A-Z]?$"}}],
+                    ],
                 )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -228,7 +233,7 @@ class CapabilityFinder:
     def __call__(self, doc: Doc) -> Doc:
         matches = {*self.words(doc), *self.lemmas(doc)}
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matches]
-        spans = _longest_per_label([*_outside_programmes(doc, spans), *cue_spans(doc)])
+        spans = _longest_per_label([*_outermost(_outside_programmes(doc, spans)), *cue_spans(doc)])
         doc.spans[CAPABILITIES] = sorted(spans, key=lambda s: (s.start, s.label_))
         return doc
 
@@ -261,6 +266,18 @@ def _inside_a_name(span: Span, actors: set[int]) -> bool:
         and before.i not in actors
         and all(t.is_title for t in span)
     )
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Phrases not inside a longer one: "space computing" in "space computing constellation" is
+    the constellation's word, not an orbital data centre."""
+    return [
+        span
+        for span in spans
+        if not any(
+            o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in spans
+        )
+    ]
 
 
 def _longest_per_label(spans: list[Span]) -> list[Span]:

@@ -12,9 +12,12 @@ ACTORS, VEHICLES = "actors", "vehicles"
 MAKER_ONLY = "maker-only"  # span_id of a capability only its kb_id's actor does
 LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut", "fly", "reach"}
 TEST_FLIGHT = {"test", "maiden"}  # "flight" alone is too loose: "the flight to the Moon"
-RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown"}
+RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown", "landing",
+                 "descent", "splashdown", "recovery", "refurbish"}  # fmt: skip
 BOOSTER_WORDS = {"booster", "boosters"}
 CREW_WORDS = {"astronaut", "astronauts", "crew", "crews", "cosmonaut", "cosmonauts", "passengers"}
+RIDERS = {"passenger", "passengers", "tourist", "tourists", "customers", "women", "men", "people",
+          "travelers", "travellers"}  # fmt: skip
 UNCREWED = ("uncrewed", "unmanned", "without a crew", "without its crew", "without crew")
 CREW_ACTS = {"launch", "fly", "dock", "return", "board", "spacewalk", "arrive", "lift", "orbit",
              "splash", "rotate", "handover", "enter", "depart", "undock", "blast"}  # fmt: skip
@@ -91,7 +94,9 @@ def _crews_flying(doc: Doc):
         crew = [token for token in sent if token.lower_ in CREW_WORDS]
         for token in crew:
             yield Span(doc, token.i, token.i + 1, label="crewed_spaceflight")
-        for span in spans_in(doc, VEHICLES, sent.start, sent.end) if crew else ():
+        # "six women launched aboard New Shepard": people riding a crewed vehicle.
+        riders = crew or [t for t in sent if t.lower_ in RIDERS or t.ent_type_ == "PERSON"]
+        for span in spans_in(doc, VEHICLES, sent.start, sent.end) if riders else ():
             for label in gazetteer.vehicles()[span.kb_id_].crew_capabilities:
                 yield Span(
                     doc,

@@ -17,6 +17,7 @@ KIND_OF_WORD = {"company": "company", "firm": "company", "startup": "company",
 Recent = tuple[str, ...]  # organisations named so far, the latest last
 ORG_TYPES = ("company", "agency", "program")
 COUNTRY_WORDS = {"country", "nation"}
+FLIGHT_WORDS = {"flight", "launch", "mission", "debut", "booster", "landing"}
 SUBJECTS = ("nsubj", "nsubjpass")
 SUBJECTS_OF = set(SUBJECTS)
 
@@ -50,8 +51,13 @@ def sentence_actors(sent: Span, recent: Recent, subject_only: bool = False) -> l
     ]
     # A launch provider in "launching on SpaceX's Falcon 9" describes, it does not do; nor
     # does a supplier named as a modifier: "using an Nvidia GPU".
+    # A vehicle naming a flight still leads to its maker: "during the last Starship flight".
+    flights = {s.start for s, _ in makers if s.root.head.lemma_.lower() in FLIGHT_WORDS}
     main = [
-        key for span, key in orgs if not in_side_clause(span, sent) and span.root.dep_ != "compound"
+        key
+        for span, key in orgs
+        if not in_side_clause(span, sent)
+        and (span.root.dep_ != "compound" or span.start in flights)
     ]
     if main:
         return main[:1]

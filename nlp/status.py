@@ -11,11 +11,21 @@ PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare
 PLAN_FORMS = {"hopes", "hoping"}  # the small model's lemma of "hopes" is "hop"
 # A plan or an announcement named by a noun: "has plans for a station", "made the announcement".
 PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap", "plan",
-              "plans", "announcement", "proposal", "blueprint"}  # fmt: skip
+              "plans", "announcement", "proposal", "blueprint", "approval", "licence", "license",
+              "permit", "authorisation", "authorization"}  # fmt: skip
 ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
                    "outline", "pledge", "commit", "file", "apply", "request", "submit"}  # fmt: skip
 # "is building", "are developing": work under way, announced but not done.
-UNDER_WAY_LEMMAS = {"build", "develop", "design", "work", "construct", "assemble", "ready"}
+UNDER_WAY_LEMMAS = {
+    "build",
+    "develop",
+    "design",
+    "work",
+    "construct",
+    "assemble",
+    "ready",
+    "expand",
+}
 FAIL_LEMMAS = {"fail", "explode", "crash", "cancel", "scrap", "abort", "lose", "destroy",
                "terminate", "disintegrate", "shatter"}  # fmt: skip
 ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fly", "deploy",
@@ -35,7 +45,8 @@ NOW_WORDS = {"now", "currently", "already", "today"}
 COUNTED = {"satellite", "spacecraft", "astronaut", "customer", "subscriber", "user"}
 FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
 FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
-                "breaking up", "crash landing", "crash-landed")  # fmt: skip
+                "breaking up", "broke apart", "broken apart", "breaking apart", "blew up",
+                "crash landing", "crash-landed")  # fmt: skip
 FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",
                    "argue", "reckon"}  # fmt: skip
 HEDGES = {"could", "might", "may", "would"}
@@ -67,7 +78,9 @@ def sentence_status(sent: Span) -> str | None:
         return "planned"
     if _reports_done(sent) and not negated:
         return "achieved"
-    if lemmas & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
+    # "astronauts, selected in 2020": a choice that describes someone announces nothing.
+    announcing = {t.lemma_.lower() for t in sent if t.dep_ not in ("acl", "relcl")}
+    if announcing & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
         return "announced"
     if negated:
         # "has not yet flown" is still intended; "won't launch until 2026" is a plan.

@@ -73,3 +73,38 @@ def test_a_rocket_is_found_with_a_hyphen_before_its_number():
     assert ("China Aerospace Science and Technology Corporation", "heavy_lift_launch") in {
         (m["actor"], m["capability"]) for m in out["milestones"]
     }
+
+
+def test_a_mission_number_written_apart_is_still_the_mission():
+    out = extract("Shenzhou 21 lifted off on Friday with three astronauts.", "2025-10-31")
+    assert ("China Manned Space Agency", "crewed_spaceflight", "achieved", "2025-10-31") in (
+        milestones(out)
+    )
+
+
+def test_people_riding_a_tourism_vehicle_are_tourism():
+    out = extract(
+        "Six women launched into space on Monday aboard Blue Origin's New Shepard capsule.",
+        "2025-04-14",
+    )
+    assert ("Blue Origin", "space_tourism", "achieved", "2025-04-14") in milestones(out)
+
+
+def test_a_booster_lost_on_its_way_back_is_a_failed_reuse_of_the_flights_maker():
+    out = extract(
+        "During the last Starship flight in May, the booster broke apart during the same "
+        "splashdown attempt.",
+        "2025-08-27",
+    )
+    assert ("Space Exploration Technologies Corp.", "reusable_launch", "failed", "2025-05") in (
+        milestones(out)
+    )
+
+
+def test_a_phrase_inside_a_longer_one_shows_only_the_longer():
+    out = extract(
+        "ADA Space launched the first satellites of its space computing constellation on "
+        "Wednesday.",
+        "2025-05-14",
+    )
+    assert out["capabilities"] == ["computing_constellation"]

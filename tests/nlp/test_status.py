@@ -148,3 +148,18 @@ def test_an_announcement_dated_ahead_or_a_launch_not_before_a_year_is_a_plan(
 def test_a_count_of_satellites_in_service_is_achieved():
     found = statuses("Rival Starlink, meanwhile, has nearly 9,400 satellites.", "2026-02-12")
     assert found == {("satellite_internet", "achieved", "2026-02-12")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("SpaceX's Starlink secures approval to deploy 4,408 satellites in India.", "announced"),
+        ("Amazon's Project Kuiper is expanding toward its planned 3,200 satellites.", "announced"),
+        (  # a choice describing the crew is no announcement: the flight is done
+            "China launched Shenzhou-21 with two astronauts, selected in 2020, on Friday.",
+            "achieved",
+        ),
+    ],
+)
+def test_approvals_and_growth_are_announced_and_a_describing_choice_is_not(text, status):
+    assert {s for _, s, _ in statuses(text, "2025-11-01")} == {status}
