@@ -8,6 +8,8 @@ from spacy.util import filter_spans
 from nlp import gazetteer
 from nlp.components import ACTORS, CAPABILITIES
 from nlp.cues import a_place, cue_spans
+from nlp.doers import in_subject
+from nlp.spans import spans_in
 
 # Capabilities that are also places: "experiments in space stations" shows no station being built.
 PLACES = {"space_station"}
@@ -39,6 +41,7 @@ class CapabilityFinder:
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matches]
         spans = [s for s in spans if not (s.label_ in PLACES and a_place(s))]
         spans = _longest_per_label([*_outermost(_outside_programmes(doc, spans)), *cue_spans(doc)])
+        spans = [_as_its_doer_flies(span) for span in spans]
         doc.spans[CAPABILITIES] = sorted(spans, key=lambda s: (s.start, s.label_))
         return doc
 
@@ -71,6 +74,19 @@ def _inside_a_name(span: Span, actors: set[int]) -> bool:
         and before.i not in actors
         and all(t.is_title for t in span)
     )
+
+
+def _as_its_doer_flies(span: Span) -> Span:
+    """ "Blue Origin launched its first crewed flight": a tourism company's crewed flights are
+    tourism."""
+    if span.label_ != "crewed_spaceflight" or span.kb_id_:
+        return span
+    sent = span.sent
+    for actor in spans_in(span.doc, ACTORS, sent.start, sent.end):
+        entry = gazetteer.actors().get(actor.kb_id_)
+        if entry and entry.crew_capabilities and in_subject(actor):
+            return Span(span.doc, span.start, span.end, label=entry.crew_capabilities[0])
+    return span
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

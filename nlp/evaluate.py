@@ -41,7 +41,7 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
     """Compare two extractions document by document (matched on "id"). Accuracies are over what
     matched: nation over matched actors; status, achieved-or-not, date and year over the gold
     milestones whose (actor, capability) was found, each judged against the found milestone from
-    its sentence, else the first found."""
+    its sentence (with its date, if several), else the first found."""
     by_id = {p["id"]: p for p in pred}
     actors, caps, milestones, strict = Score(), Score(), Score(), Score()
     hits = dict.fromkeys(("nation", "status", "achieved", "date", "year"), 0)
@@ -85,10 +85,14 @@ def _key(m: dict) -> tuple[str, str]:
 
 def _paired(gold: dict, pred: list[dict]) -> dict | None:
     """The predicted milestone a gold one is judged against: same actor and capability, from the
-    same sentence when there is one, else the first (the contract's first supporting sentence)."""
+    same sentence when there is one (the one with the same date, when the sentence gives several:
+    "Starcloud-2 next year, a 100 kW satellite by 2027"), else the first (the contract's first
+    supporting sentence)."""
     same = [m for m in pred if _key(m) == _key(gold)]
     sentence = " ".join(gold.get("sentence", "").split())
-    return next((m for m in same if _same_sentence(sentence, m)), same[0] if same else None)
+    here = [m for m in same if _same_sentence(sentence, m)]
+    dated = [m for m in here if (m.get("date") or None) == (gold.get("date") or None)]
+    return (dated or here or same or [None])[0]
 
 
 def _same_sentence(sentence: str, pred: dict) -> bool:

@@ -19,6 +19,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     owner: str | None = None
     capabilities: tuple[str, ...] = ()  # what a programme stands for: Starlink, satellite_internet
+    crew_capabilities: tuple[str, ...] = ()  # what its crewed flights are: Virgin Galactic, tourism
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def actors() -> dict[str, Actor]:
                 **r,
                 "aliases": tuple(r.get("aliases", ())),
                 "capabilities": tuple(r.get("capabilities", ())),
+                "crew_capabilities": tuple(r.get("crew_capabilities", ())),
             }
         )  # fmt: skip
         for r in _lines("actors.jsonl")

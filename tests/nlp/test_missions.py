@@ -140,3 +140,9 @@ def test_astronauts_who_will_live_in_orbit_are_not_a_flight():
 def test_a_tourism_vehicles_crew_are_tourists_not_a_crewed_flight():
     out = extract("New Shepard flew its crew of six to space on Monday.", "2025-04-14")
     assert out["capabilities"] == ["space_tourism"]
+
+
+def test_a_tourism_companys_crewed_flight_is_tourism():
+    out = extract("Virgin Galactic completed its first crewed flight to space in 2021.")
+    assert out["capabilities"] == ["space_tourism"]
+    assert ("Virgin Galactic", "space_tourism", "achieved", "2021") in milestones(out)

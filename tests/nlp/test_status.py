@@ -47,7 +47,7 @@ def test_the_main_clause_dates_the_claim_not_a_clause_describing_the_actor():
     found = statuses(
         "Blue Origin, founded by Bezos in 2000, launched its first crewed flight in July 2021."
     )
-    assert found == {("crewed_spaceflight", "achieved", "2021-07")}
+    assert found == {("space_tourism", "achieved", "2021-07")}
 
 
 def test_a_flight_that_lifted_off_then_broke_up_failed_unless_another_actor_failed():
