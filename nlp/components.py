@@ -17,6 +17,7 @@ ACTORS = "actors"
 VEHICLES = "vehicles"
 CAPABILITIES = "capabilities"
 
+LIST_GAP = 4  # words between two names of one list: " of Chennai, "
 ORG_WORDS = re.compile(
     r"\b(agency|administration|institute|academy|laborator|university|commission|ministry)", re.I
 )
@@ -55,7 +56,7 @@ class ActorFinder:
         # Vehicles are found first: "Starship" tagged ORG is a rocket, not a company.
         vehicles = doc.spans.get(VEHICLES, [])
         taken = {i for span in [*known, *vehicles] for i in range(span.start, span.end)}
-        people = _surnames(known)
+        people, listed = _surnames(known), -LIST_GAP - 1
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PERSON") or taken.intersection(range(ent.start, ent.end)):
                 continue
@@ -66,9 +67,12 @@ class ActorFinder:
             key = "new:" + normalise_name(ent.text)
             if ent.label_ == "PERSON":
                 earlier = person_key(ent, people)
-                if earlier == "" or earlier is None and not tied_to_work(ent, [*known, *vehicles]):
+                # The next name of a list ("X of Kerala, Y of Chennai and Z") is tied as the first.
+                in_list = ent.start - listed <= LIST_GAP
+                tied = in_list or tied_to_work(ent, [*known, *vehicles])
+                if earlier == "" or earlier is None and not tied:
                     continue
-                key = earlier or key
+                key, listed = earlier or key, ent.end
                 people.setdefault(ent[-1].text.removesuffix("'s").lower(), key)
             yield Span(doc, ent.start, ent.end, label=ent.label_, kb_id=key)
 

@@ -71,3 +71,12 @@ def test_names_of_bodies_are_kept(text):
 def test_a_lower_case_brand_is_found_at_the_start_of_a_sentence():
     out = extract("Ispace launched its second lunar lander, Resilience, on Wednesday.")
     assert "ispace inc." in names(out)
+
+
+def test_every_name_in_a_list_after_a_role_is_tied_to_the_work():
+    out = extract(
+        "The flight will carry mission specialist Prasanth Balakrishnan Nair of Kerala, Ajit "
+        "Krishnan of Chennai, Angad Pratap of Prayagraj and Rohan Mehta Sethi of Pune."
+    )
+    people = {a["name"] for a in out["actors"] if a["type"] == "person"}
+    assert {"Angad Pratap", "Rohan Mehta Sethi"} <= people
