@@ -100,7 +100,7 @@ def milestone_output(doc: Doc, published: date | None) -> list[dict]:
     seen, out, recent, before = set(), [], (), []
     for sent in doc.sents:
         claims = claims_for_sentence(sent, published, recent) or carried_claims(
-            sent, published, before
+            sent, published, before, recent
         )
         before = claims or before
         for claim in claims:

@@ -24,6 +24,7 @@ from nlp.when import after, before, sentence_date
 
 VERBS = ("VERB", "AUX")
 EARLIER = ResolvedDate(None, None, "")  # done before, when the text does not say
+SUBJECTS = ("nsubj", "nsubjpass")
 GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the plan, the saying
 
 
@@ -67,31 +68,28 @@ def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> l
 # Subjects that carry on the story of the claim before: "The ambitious project will reach its
 # first milestone in early 2027", "The first in-space test is set for 2026".
 CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
-            "probe", "spacecraft", "flight", "company", "startup", "firm", "agency"}  # fmt: skip
+            "probe", "spacecraft", "flight", "company", "startup", "firm", "agency", "landing",
+            "delivery", "launch", "step"}  # fmt: skip
 
 
-def carried_claims(sent: Span, published: date | None, before: list[Claim]) -> list[Claim]:
-    """For a sentence that names no capability but dates what "the project" or "the mission"
-    of the claims before will do or did: their actors and capabilities, with this date."""
+def carried_claims(sent: Span, published: date | None, before: list[Claim],
+                   recent: Recent) -> list[Claim]:  # fmt: skip
+    """For a sentence that names no capability but dates what "the project", "the mission" or
+    the actor of the claims before will do or did ("Starcloud plans to launch its next satellite
+    in October 2026"): those claims' actors and capabilities, with this date."""
     if not before or spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
         return []
-    carrier = next(
-        (
-            t
-            for t in sent
-            if t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.dep_ == "ROOT"
-            and t.lemma_.lower() in CARRIERS
-        ),  # fmt: skip
-        None,
-    )
-    said = sentence_status(sent) if carrier is not None else None
+    subjects = [t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"]
+    pairs = list(dict.fromkeys((c.actor, c.capability) for c in before))
+    if not any(t.lemma_.lower() in CARRIERS for t in subjects):
+        doers = set(sentence_actors(sent, recent, subject_only=True))
+        pairs = [(actor, label) for actor, label in pairs if actor in doers]
+    said = sentence_status(sent) if pairs and subjects else None
     if said is None:
         return []
-    status, when = _status_and_date(said, sent, sent, published, sent[carrier.i - sent.start :])
+    status, when = _status_and_date(said, sent, sent, published, sent[subjects[0].i - sent.start :])
     if not (when and when.value):
         return []  # a date is what such a sentence adds to the story
-    pairs = dict.fromkeys((c.actor, c.capability) for c in before)
     return [
         Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
         for actor, label in pairs

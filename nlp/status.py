@@ -57,7 +57,26 @@ RELATIVE_YEARS = {"this", "next"}  # "by the end of this year", "before next yea
 
 
 def sentence_status(sent: Span) -> str | None:
-    """achieved | planned | announced | failed, or None for forecasts and hypotheticals."""
+    """achieved | planned | announced | failed, or None for forecasts and hypotheticals. What an
+    organisation reports is judged by what it reports: "CNSA announced that the capsule had
+    touched down" is an achievement."""
+    reported = _reported(sent)
+    if reported is not None:
+        return _status(reported) or _status(sent)
+    return _status(sent)
+
+
+def _reported(sent: Span) -> Span | None:
+    """The clause an announcement or a confirmation reports, when it has one."""
+    for t in sent:
+        if t.lemma_.lower() in REPORT_LEMMAS and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ == "ccomp" and sent.start <= c.left_edge.i and c.right_edge.i < sent.end:
+                    return sent.doc[c.left_edge.i : c.right_edge.i + 1]
+    return None
+
+
+def _status(sent: Span) -> str | None:
     # Verbs only: "their planned work" is no plan, "the announced date" no announcement.
     lemmas = {
         t.lemma_.lower()

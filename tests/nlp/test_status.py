@@ -163,3 +163,12 @@ def test_a_count_of_satellites_in_service_is_achieved():
 )
 def test_approvals_and_growth_are_announced_and_a_describing_choice_is_not(text, status):
     assert {s for _, s, _ in statuses(text, "2025-11-01")} == {status}
+
+
+def test_an_announcement_of_a_done_thing_is_an_achievement():
+    found = statuses(
+        "The China National Space Administration announced that the Chang'e-6 return capsule "
+        "had touched down in Inner Mongolia on Tuesday.",
+        "2024-06-25",
+    )
+    assert {status for _, status, _ in found} == {"achieved"}

@@ -1,6 +1,8 @@
 """Which date phrase dates a claim: the one nearest its capability among those that fit, a plan's
 span of years by its end, and a loss reported with no date on the day of publication."""
 
+import pytest
+
 from tests.nlp.extracting import extract, milestones
 
 
@@ -43,23 +45,33 @@ def test_a_loss_with_no_date_is_dated_by_publication():
     ) in (found)
 
 
-def test_the_project_dated_in_a_later_sentence_carries_the_claim_before():
-    found = milestones(
-        extract(
-            "Google announced Project Suncatcher on November 4, 2025. The ambitious project will "
-            "reach its first milestone in early 2027, when two prototypes fly.",
-            "2025-11-05",
-        )
-    )
-    assert ("Google", "computing_constellation", "planned", "2027") in found
+GOOGLE = "Google announced Project Suncatcher on November 4, 2025. "
+STARCLOUD = "Starcloud launched its first orbital data center satellite in November. "
 
 
-def test_a_later_sentence_without_a_date_carries_nothing():
-    found = milestones(
-        extract(
-            "Google announced Project Suncatcher on November 4, 2025. The project will need "
-            "new cooling systems.",
-            "2025-11-05",
-        )
-    )
-    assert {status for _, _, status, _ in found} == {"announced"}
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        (  # "the project" of the claim before
+            GOOGLE + "The ambitious project will reach its first milestone in early 2027.",
+            ("Google", "computing_constellation", "planned", "2027"),
+        ),
+        (  # the same actor's next step
+            STARCLOUD + "Starcloud plans to launch its next satellite in October 2026.",
+            ("Starcloud", "orbital_data_center", "planned", "2026-10"),
+        ),
+    ],
+)
+def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carried):
+    assert carried in milestones(extract(text, "2025-11-05"))
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        (GOOGLE + "The project will need new cooling systems.", "announced"),  # no date
+        (STARCLOUD + "Nvidia plans to ship its next chip in October 2026.", "achieved"),  # another
+    ],
+)
+def test_a_later_sentence_without_a_date_or_about_another_actor_carries_nothing(text, only):
+    assert {status for _, _, status, _ in milestones(extract(text, "2025-11-05"))} == {only}
