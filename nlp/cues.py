@@ -13,7 +13,7 @@ MAKER_ONLY = "maker-only"  # span_id of a capability only its kb_id's actor does
 LAUNCH_LEMMAS = {"launch", "lift", "liftoff", "blast", "debut", "fly", "reach"}
 TEST_FLIGHT = {"test", "maiden"}  # "flight" alone is too loose: "the flight to the Moon"
 RETURN_LEMMAS = {"land", "catch", "recover", "return", "touch", "reuse", "refly", "reflown", "landing",
-                 "descent", "splashdown", "recovery", "refurbish"}  # fmt: skip
+                 "descent", "splashdown", "recovery", "refurbish", "lose", "destroy"}  # fmt: skip
 BOOSTER_WORDS = {"booster", "boosters"}
 CREW_WORDS = {"astronaut", "astronauts", "crew", "crews", "cosmonaut", "cosmonauts", "passengers"}
 RIDERS = {"passenger", "passengers", "tourist", "tourists", "customers", "women", "men", "people",

@@ -27,7 +27,8 @@ UNDER_WAY_LEMMAS = {
     "expand",
 }
 FAIL_LEMMAS = {"fail", "explode", "crash", "cancel", "scrap", "abort", "lose", "destroy",
-               "terminate", "disintegrate", "shatter"}  # fmt: skip
+               "terminate", "disintegrate", "shatter", "discontinue", "pause", "suspend",
+               "halt"}  # fmt: skip
 ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fly", "deploy",
                   "reach", "return", "succeed", "run", "train", "demonstrate", "place", "send",
                   "put", "catch", "finish", "perform", "carry", "conduct", "test", "validate",
@@ -46,7 +47,10 @@ COUNTED = {"satellite", "spacecraft", "astronaut", "customer", "subscriber", "us
 FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended in failure"
 FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
                 "breaking up", "broke apart", "broken apart", "breaking apart", "blew up",
-                "crash landing", "crash-landed")  # fmt: skip
+                "crash landing", "crash-landed", "caught fire", "catch fire", "caught on fire",
+                "given up on", "gave up on")  # fmt: skip
+# A programme given up, said with a negation: "will no longer develop", "is no longer pursuing".
+DROPPED = ("no longer develop", "no longer build", "no longer pursue", "no longer fly")
 FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",
                    "argue", "reckon"}  # fmt: skip
 HEDGES = {"could", "might", "may", "would"}
@@ -89,6 +93,8 @@ def _status(sent: Span) -> str | None:
         return None
     if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or says(sent, FAIL_PHRASES)) and not negated:
         return "failed"
+    if says(sent, DROPPED) or negated and _did_not_happen(sent):
+        return "failed"  # "its first stage did not land on the pad as planned"
     deadline = _deadline(sent)
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or words & PLAN_FORMS or deadline
     if words & HEDGES and not looks_ahead:
@@ -134,6 +140,16 @@ def _reports_done(sent: Span) -> bool:
             if lemma in WITNESS_LEMMAS or success:
                 return True
     return False
+
+
+def _did_not_happen(sent: Span) -> bool:
+    """ "did not land", "didn't reach orbit": an attempt told in the past that came to nothing."""
+    return any(
+        t.lemma_.lower() in ACHIEVE_LEMMAS
+        and any(c.dep_ == "neg" for c in t.children)
+        and any(c.dep_ == "aux" and c.lower_ == "did" for c in t.children)
+        for t in sent
+    )
 
 
 def _going_on_since(sent: Span) -> bool:

@@ -172,3 +172,18 @@ def test_an_announcement_of_a_done_thing_is_an_achievement():
         "2024-06-25",
     )
     assert {status for _, status, _ in found} == {"achieved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LandSpace's new rocket reached orbit on Tuesday, though its first stage did not land "
+        "on the recovery pad as planned.",
+        "LandSpace's booster caught fire during the landing burn.",
+        "On the first New Glenn flight, the booster was lost on its way back to the ship.",
+        "Blue Origin is pausing its space tourism flights for at least two years.",
+        "NASA will no longer develop the Exploration Upper Stage for the heavy-lift SLS rocket.",
+    ],
+)
+def test_attempts_that_came_to_nothing_and_programmes_stopped_failed(text):
+    assert "failed" in {status for _, status, _ in statuses(text, "2026-01-30")}
