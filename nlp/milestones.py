@@ -20,7 +20,7 @@ from nlp.doers import (
 )
 from nlp.spans import spans_in
 from nlp.status import sentence_status
-from nlp.when import after, before, sentence_date
+from nlp.when import after, before, fitting_dates, sentence_date
 
 VERBS = ("VERB", "AUX")
 EARLIER = ResolvedDate(None, None, "")  # done before, when the text does not say
@@ -144,6 +144,11 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
             # "the third company after SpaceX and Blue Origin to ...": they have done it.
             done = ("achieved", EARLIER) if a in before_them else (status, when)
             claims.append(Claim(a, label, *done, sent, confidence))
+            if a not in before_them and dated and status in ("planned", "achieved"):
+                # "the first module in 2028 and the complete station by 2035": two targets.
+                claims += [Claim(a, label, status, other, sent, confidence)
+                           for other in fitting_dates(clause, published, status)
+                           if other.value != when.value]  # fmt: skip
     return claims
 
 

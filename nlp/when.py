@@ -21,11 +21,37 @@ def sentence_date(
     2028") count too. "Since 2019" starts a state and "founded in 2018" an actor: they date no event;
     "March 12A" in "Long March 12A" is a rocket. Among those that fit as well, the one nearest
     `near` (the capability): "landing by 2030, and by 2035 a lunar base"."""
+    found = _resolved(sent, published, status, near)
+    # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
+    # September"); an achievement's is not still to come.
+    return min(found, key=lambda d: _misfit(d, published, status), default=None)
+
+
+def fitting_dates(sent: Span, published: date | None, status: str) -> list[ResolvedDate]:
+    """Every date phrase of the span that fits the status as well as can be, in order: "the first
+    module in 2028 and the complete station by 2035" are two targets."""
+    found = [d for d in _resolved(sent, published, status, None) if d.value]
+    best = min((_misfit(d, published, status) for d in found), default=None)
+    return [d for d in found if _misfit(d, published, status) == best]
+
+
+def _resolved(sent: Span, published: date | None, status: str, near: Span | None):
     future = status in ("planned", "announced")
+    found = []
+    for ent in sorted(
+        _date_phrases(sent, future), key=lambda e: (in_side_clause(e, sent), *_nearness(e, near))
+    ):
+        resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
+        if resolved:
+            found.append(resolved)
+    return found
+
+
+def _date_phrases(sent: Span, future: bool) -> list[Span]:
     vehicles = {
         i for v in spans_in(sent.doc, VEHICLES, sent.start, sent.end) for i in range(v.start, v.end)
     }
-    dates = [
+    return [
         ent
         for ent in [*ents_in(sent.doc, sent.start, sent.end), *_bare_years(sent)]
         if ent.label_ == "DATE"
@@ -34,14 +60,6 @@ def sentence_date(
         and not _founding(ent)
         and not (future and _opens_a_span(ent))
     ]
-    found = []
-    for ent in sorted(dates, key=lambda ent: (in_side_clause(ent, sent), *_nearness(ent, near))):
-        resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
-        if resolved:
-            found.append(resolved)
-    # A plan's date is its target, not the day it was said ("said Tuesday it plans to fly in
-    # September"); an achievement's is not still to come.
-    return min(found, key=lambda d: _misfit(d, published, status), default=None)
 
 
 def _nearness(ent: Span, near: Span | None) -> tuple[bool, int]:

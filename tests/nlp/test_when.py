@@ -75,3 +75,15 @@ def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carri
 )
 def test_a_later_sentence_without_a_date_or_about_another_actor_carries_nothing(text, only):
     assert {status for _, _, status, _ in milestones(extract(text, "2025-11-05"))} == {only}
+
+
+def test_a_clause_giving_one_capability_several_targets_gives_each():
+    found = milestones(
+        extract(
+            "ISRO said the first Bharatiya Antariksh Station module is planned for 2028 and the "
+            "complete station for 2035.",
+            "2025-01-16",
+        )
+    )
+    targets = {when for _, label, status, when in found if label == "space_station"}
+    assert {"2028", "2035"} <= targets
