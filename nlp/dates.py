@@ -109,6 +109,11 @@ def _relative(low: str, published: date, future: bool) -> tuple[str, str] | None
         return nxt.strftime("%Y-%m"), "month"
     if re.search(r"\b(this month|later this month|end of the month)\b", low):
         return published.strftime("%Y-%m"), "month"
+    if re.search(r"\blast month\b", low):
+        return (published.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"), "month"
+    if m := re.search(r"\b(last|next) week\b", low):  # "this week" is the news's own: publication
+        shift = -7 if m[1] == "last" else 7
+        return (published + timedelta(days=shift)).strftime("%Y-%m"), "month"
     if m := IN_N_YEARS.search(low):
         n = NUMBER_WORDS.get(m[1]) if not m[1].isdigit() else int(m[1])
         return (str(year + n), "year") if n else None
@@ -121,12 +126,14 @@ def _relative(low: str, published: date, future: bool) -> tuple[str, str] | None
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             return _weekday(published, index, future).isoformat(), "day"
-    # "last June" is behind us and "next March" ahead, whatever the sentence's tense.
-    if re.search(r"\blast\b", low):
-        future = False
-    elif re.search(r"\bnext\b", low):
-        future = True
-    return _month_day(low, published, future)
+    # "last June" is behind us and "next March" ahead, whatever the sentence's tense; "last
+    # February", said in February, is a year ago.
+    said = "last" if re.search(r"\blast\b", low) else "next" if re.search(r"\bnext\b", low) else ""
+    found = _month_day(low, published, future if not said else said == "next")
+    if found and said and found[1] == "month" and found[0][5:7] == f"{published.month:02d}":
+        shifted = int(found[0][:4]) + (1 if said == "next" else -1)
+        return f"{shifted}{found[0][4:]}", found[1]
+    return found
 
 
 def _weekday(published: date, weekday: int, future: bool) -> date:

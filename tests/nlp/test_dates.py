@@ -28,6 +28,10 @@ PUBLISHED = date(2025, 5, 14)  # a Wednesday
         ("in May last year", False, "2024-05", "month"),
         ("last November", True, "2024-11", "month"),
         ("two years ago", False, "2023", "year"),
+        ("last month", False, "2025-04", "month"),
+        ("last week", False, "2025-05", "month"),
+        ("last May", True, "2024-05", "month"),  # said in May: a year ago
+        ("next May", False, "2026-05", "month"),
     ],
 )
 def test_phrases_resolve_against_the_publication_date(phrase, future, value, precision):
