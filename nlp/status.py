@@ -85,7 +85,7 @@ def _status(sent: Span) -> str | None:
     lemmas = {
         t.lemma_.lower()
         for t in sent
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due"
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due") and not _put(t)
     }
     words = {t.lower_ for t in sent}
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
@@ -112,7 +112,10 @@ def _status(sent: Span) -> str | None:
         if _deadline(sent, ("until",)):
             return "planned"
         return "announced" if "yet" in words else None
-    past = any(t.tag_ in ("VBD", "VBN") and t.lemma_.lower() in ACHIEVE_LEMMAS for t in sent)
+    past = any(
+        t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() in ACHIEVE_LEMMAS or _set_down(t))
+        for t in sent
+    )
     return "achieved" if past or _in_service_now(sent, words) or _going_on_since(sent) else None
 
 
@@ -140,6 +143,15 @@ def _reports_done(sent: Span) -> bool:
             if lemma in WITNESS_LEMMAS or success:
                 return True
     return False
+
+
+def _put(token) -> bool:
+    """ "set its lander down", "set a record": setting something, not being set to do it."""
+    return token.lemma_.lower() == "set" and any(c.dep_ in ("dobj", "prt") for c in token.children)
+
+
+def _set_down(token) -> bool:
+    return token.lemma_.lower() == "set" and any(c.lower_ == "down" for c in token.children)
 
 
 def _did_not_happen(sent: Span) -> bool:

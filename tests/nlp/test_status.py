@@ -187,3 +187,12 @@ def test_an_announcement_of_a_done_thing_is_an_achievement():
 )
 def test_attempts_that_came_to_nothing_and_programmes_stopped_failed(text):
     assert "failed" in {status for _, status, _ in statuses(text, "2026-01-30")}
+
+
+def test_setting_a_lander_down_is_done_not_a_plan():
+    found = statuses(
+        "In February 2024, Intuitive Machines set its Odysseus lander down near the lunar south "
+        "pole.",
+        "2025-03-02",
+    )
+    assert found == {("lunar_landing", "achieved", "2024-02")}
