@@ -6,11 +6,12 @@ from datetime import date
 from spacy.tokens import Doc
 
 from nlp import gazetteer
+from nlp.carried import carried_claims
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
 from nlp.context import clean_name
 from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
-from nlp.milestones import carried_claims, claims_for_sentence
+from nlp.milestones import claims_for_sentence
 from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new

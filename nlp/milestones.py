@@ -24,7 +24,6 @@ from nlp.when import after, before, fitting_dates, sentence_date
 
 VERBS = ("VERB", "AUX")
 EARLIER = ResolvedDate(None, None, "")  # done before, when the text does not say
-SUBJECTS = ("nsubj", "nsubjpass")
 GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the plan, the saying
 
 
@@ -63,37 +62,6 @@ def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> l
     for clause, labels in clauses.values():
         claims += _clause_claims(clause, sent, labels, published, recent)
     return claims
-
-
-# Subjects that carry on the story of the claim before: "The ambitious project will reach its
-# first milestone in early 2027", "The first in-space test is set for 2026".
-CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
-            "probe", "spacecraft", "flight", "company", "startup", "firm", "agency", "landing",
-            "delivery", "launch", "step"}  # fmt: skip
-
-
-def carried_claims(sent: Span, published: date | None, before: list[Claim],
-                   recent: Recent) -> list[Claim]:  # fmt: skip
-    """For a sentence that names no capability but dates what "the project", "the mission" or
-    the actor of the claims before will do or did ("Starcloud plans to launch its next satellite
-    in October 2026"): those claims' actors and capabilities, with this date."""
-    if not before or spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
-        return []
-    subjects = [t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"]
-    pairs = list(dict.fromkeys((c.actor, c.capability) for c in before))
-    if not any(t.lemma_.lower() in CARRIERS for t in subjects):
-        doers = set(sentence_actors(sent, recent, subject_only=True))
-        pairs = [(actor, label) for actor, label in pairs if actor in doers]
-    said = sentence_status(sent) if pairs and subjects else None
-    if said is None:
-        return []
-    status, when = _status_and_date(said, sent, sent, published, sent[subjects[0].i - sent.start :])
-    if not (when and when.value):
-        return []  # a date is what such a sentence adds to the story
-    return [
-        Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
-        for actor, label in pairs
-    ]
 
 
 def capability_clause(span: Span) -> Span:
@@ -135,7 +103,7 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
     alone, before_them = nation_alone(sent), precedents(sent)
     claims = []
     for label, shown in labels.items():
-        status, when = _status_and_date(said, clause, sent, published, shown.span)
+        status, when = status_and_date(said, clause, sent, published, shown.span)
         dated = bool(when and when.value)
         owned = [o for o, _ in shown.owners if o]
         doers = _label_doers(shown.owners, actors, subject, alone, sent.doc)
@@ -152,7 +120,7 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
     return claims
 
 
-def _status_and_date(status: str, clause: Span, sent: Span, published: date | None,
+def status_and_date(status: str, clause: Span, sent: Span, published: date | None,
                      near: Span) -> tuple[str, ResolvedDate | None]:  # fmt: skip
     """The claim's date (the phrase nearest the capability among those that fit) and the status
     that date confirms or corrects."""

@@ -1,0 +1,43 @@
+"""Claims a sentence carries on from the ones before it: a sentence that names no capability
+but dates what "the project" or the same actor will do."""
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from nlp.components import CAPABILITIES
+from nlp.doers import SUBJECTS, Recent, sentence_actors
+from nlp.milestones import Claim, claim_confidence, status_and_date
+from nlp.spans import spans_in
+from nlp.status import sentence_status
+
+# Subjects that carry on the story of the claim before: "The ambitious project will reach its
+# first milestone in early 2027", "The first in-space test is set for 2026".
+CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
+            "probe", "spacecraft", "flight", "company", "startup", "firm", "agency", "landing",
+            "delivery", "launch", "step"}  # fmt: skip
+
+
+def carried_claims(sent: Span, published: date | None, before: list[Claim],
+                   recent: Recent) -> list[Claim]:  # fmt: skip
+    """For a sentence that names no capability but dates what "the project", "the mission" or
+    the actor of the claims before will do or did ("Starcloud plans to launch its next satellite
+    in October 2026"): those claims' actors and capabilities, with this date."""
+    if not before or spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
+        return []
+    subjects = [t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"]
+    pairs = list(dict.fromkeys((c.actor, c.capability) for c in before))
+    if not any(t.lemma_.lower() in CARRIERS for t in subjects):
+        doers = set(sentence_actors(sent, recent, subject_only=True))
+        pairs = [(actor, label) for actor, label in pairs if actor in doers]
+    said = sentence_status(sent) if pairs and subjects else None
+    if said is None:
+        return []
+    subject = sent[subjects[0].i - sent.start :]
+    status, when = status_and_date(said, sent, sent, published, subject)
+    if not (when and when.value):
+        return []  # a date is what such a sentence adds to the story
+    return [
+        Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
+        for actor, label in pairs
+    ]

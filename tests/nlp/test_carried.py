@@ -1,0 +1,37 @@
+"""A sentence that names no capability but dates what "the project" or the same actor will do
+carries the claims before it; one without a date, or about another actor, carries nothing."""
+
+import pytest
+
+from tests.nlp.extracting import extract, milestones
+
+GOOGLE = "Google announced Project Suncatcher on November 4, 2025. "
+STARCLOUD = "Starcloud launched its first orbital data center satellite in November. "
+
+
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        (  # "the project" of the claim before
+            GOOGLE + "The ambitious project will reach its first milestone in early 2027.",
+            ("Google", "computing_constellation", "planned", "2027"),
+        ),
+        (  # the same actor's next step
+            STARCLOUD + "Starcloud plans to launch its next satellite in October 2026.",
+            ("Starcloud", "orbital_data_center", "planned", "2026-10"),
+        ),
+    ],
+)
+def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carried):
+    assert carried in milestones(extract(text, "2025-11-05"))
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        (GOOGLE + "The project will need new cooling systems.", "announced"),  # no date
+        (STARCLOUD + "Nvidia plans to ship its next chip in October 2026.", "achieved"),  # another
+    ],
+)
+def test_a_later_sentence_without_a_date_or_about_another_actor_carries_nothing(text, only):
+    assert {status for _, _, status, _ in milestones(extract(text, "2025-11-05"))} == {only}
