@@ -16,16 +16,8 @@ PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "time
 ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
                    "outline", "pledge", "commit", "file", "apply", "request", "submit"}  # fmt: skip
 # "is building", "are developing": work under way, announced but not done.
-UNDER_WAY_LEMMAS = {
-    "build",
-    "develop",
-    "design",
-    "work",
-    "construct",
-    "assemble",
-    "ready",
-    "expand",
-}
+UNDER_WAY_LEMMAS = {"build", "develop", "design", "work", "construct", "assemble", "ready",
+                    "expand"}  # fmt: skip
 FAIL_LEMMAS = {"fail", "explode", "crash", "cancel", "scrap", "abort", "lose", "destroy",
                "terminate", "disintegrate", "shatter", "discontinue", "pause", "suspend",
                "halt"}  # fmt: skip
