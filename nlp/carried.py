@@ -33,7 +33,7 @@ def carried_claims(sent: Span, published: date | None, before: list[Claim],
     said = sentence_status(sent) if pairs and subjects else None
     if said is None:
         return []
-    subject = sent[subjects[0].i - sent.start :]
+    subject = sent.doc[subjects[0].i : subjects[0].i + 1]
     status, when = status_and_date(said, sent, sent, published, subject)
     if not (when and when.value):
         return []  # a date is what such a sentence adds to the story

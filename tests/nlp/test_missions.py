@@ -3,6 +3,8 @@ named as a place shows nothing."""
 
 import pytest
 
+from nlp.components import VEHICLES
+from nlp.pipeline import build_pipeline
 from tests.nlp.extracting import extract, milestones, names
 
 
@@ -78,10 +80,8 @@ def test_a_rocket_is_found_with_a_hyphen_before_its_number():
 
 
 def test_a_mission_number_written_apart_is_still_the_mission():
-    out = extract("Shenzhou 21 lifted off on Friday with three astronauts.", "2025-10-31")
-    assert ("China Manned Space Agency", "crewed_spaceflight", "achieved", "2025-10-31") in (
-        milestones(out)
-    )
+    doc = build_pipeline()("Shenzhou 21 lifted off on Friday.")
+    assert [span.text for span in doc.spans[VEHICLES]] == ["Shenzhou 21"]
 
 
 def test_people_riding_a_tourism_vehicle_are_tourism():
