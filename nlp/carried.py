@@ -15,7 +15,7 @@ from nlp.status import sentence_status
 # first milestone in early 2027", "The first in-space test is set for 2026".
 CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
             "probe", "spacecraft", "flight", "company", "startup", "firm", "agency", "landing",
-            "delivery", "launch", "step"}  # fmt: skip
+            "delivery", "launch", "step", "satellite", "craft", "capsule", "lander", "rover"}  # fmt: skip
 
 
 def carried_claims(sent: Span, published: date | None, before: list[Claim],
@@ -35,8 +35,8 @@ def carried_claims(sent: Span, published: date | None, before: list[Claim],
         return []
     subject = sent.doc[subjects[0].i : subjects[0].i + 1]
     status, when = status_and_date(said, sent, sent, published, subject)
-    if not (when and when.value):
-        return []  # a date is what such a sentence adds to the story
+    if when is None or not (when.value or status == "planned"):
+        return []  # a date (or a plan's timeframe) is what such a sentence adds to the story
     return [
         Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
         for actor, label in pairs

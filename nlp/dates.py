@@ -36,16 +36,29 @@ MONTHS = [
     "december",
 ]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Whole names or their abbreviations only: "decade" is no December, nor "Mars" March.
+MONTH_RE = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 YEAR_RANGE = re.compile(r"\b(20\d\d) ?(?:to|-|–|through|and|until) ?(20\d\d)\b")
 DECADE = re.compile(r"\b(?:19|20)\d0s\b")
+# A timeframe ahead with no year to name ("by the end of the decade", "in the next few years"):
+# a plan all the same, with a null date. "For decades" looks back and dates nothing.
+VAGUE = re.compile(
+    r"\b(?:by|before|within|later|end of|early|mid|late|this|next)\b.*\bdecade\b"
+    r"|\b(?:next|coming) (?:few|several|couple of) years\b|\bcoming years\b"
+)
 DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {MONTH_RE},? (\d{{4}})\b|\b{MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
 )
 MONTH_YEAR = re.compile(rf"\b{MONTH_RE},? (\d{{4}})\b")
 ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 IN_N_YEARS = re.compile(r"\b(?:within|in|over)(?: the next)? (\w+(?: couple of)?) years?\b")
+
+
+PRECISIONS = ("year", "month", "day")
 
 
 @dataclass(frozen=True)
@@ -59,10 +72,12 @@ def resolve(phrase: str, published: date | None, future: bool) -> ResolvedDate |
     """The date a phrase means; `future` says whether the sentence looks ahead (for "Wednesday"),
     and so whether a span of years ("2025 to 2027") means its end, the target, or its start."""
     low = phrase.lower().strip()
-    if DECADE.search(low) or low in ("tbd", "to be determined"):
+    if DECADE.search(low) or VAGUE.search(low) or low in ("tbd", "to be determined"):
         return ResolvedDate(None, None, phrase)
     if future and (span := YEAR_RANGE.search(low)):
         return ResolvedDate(span[2], "year", phrase)
+    if " or " in low and (either := _either(low, published, future)):
+        return ResolvedDate(*either, phrase)
     absolute = _absolute(low)
     if absolute:
         return ResolvedDate(*absolute, phrase)
@@ -70,6 +85,19 @@ def resolve(phrase: str, published: date | None, future: bool) -> ResolvedDate |
         return None
     relative = _relative(low, published, future)
     return ResolvedDate(*relative, phrase) if relative else None
+
+
+def _either(low: str, published: date | None, future: bool) -> tuple | None:
+    """What both sides of "X or Y" share: "March or April 2026" is 2026, "this year or early
+    next year" no year at all; None when the phrase is no such pair."""
+    sides = [resolve(side, published, future) for side in low.split(" or ", 1)]
+    if not all(side and side.value for side in sides):
+        return None
+    first, second = (side.value.split("-") for side in sides)
+    shared = 0
+    while shared < min(len(first), len(second)) and first[shared] == second[shared]:
+        shared += 1
+    return ("-".join(first[:shared]), PRECISIONS[shared - 1]) if shared else (None, None)
 
 
 def _absolute(low: str) -> tuple[str, str] | None:

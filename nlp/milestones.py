@@ -20,7 +20,7 @@ from nlp.doers import (
 )
 from nlp.spans import spans_in
 from nlp.status import sentence_status
-from nlp.when import after, before, fitting_dates, sentence_date
+from nlp.when import after, before, fitting_dates, mission_year, sentence_date
 
 VERBS = ("VERB", "AUX")
 EARLIER = ResolvedDate(None, None, "")  # done before, when the text does not say
@@ -33,6 +33,7 @@ class Shown:
 
     span: Span
     owners: set[tuple[str, bool]]
+    missions: list[Span]
 
 
 @dataclass
@@ -53,11 +54,13 @@ def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> l
     for span in spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
         clause = capability_clause(span)
         labels = clauses.setdefault((clause.start, clause.end), (clause, {}))[1]
-        shown = labels.setdefault(span.label_, Shown(span, set()))
+        shown = labels.setdefault(span.label_, Shown(span, set(), []))
         # (owner, whether only the owner does it) for a mission or a heavy rocket's flight;
         # ("", False) for a phrase: whoever the sentence says does it.
         owner = span.kb_id_ and (span.kb_id_, span.id_ == MAKER_ONLY)
         shown.owners.add(owner or ("", False))
+        if owner:
+            shown.missions.append(span)
     claims = []
     for clause, labels in clauses.values():
         claims += _clause_claims(clause, sent, labels, published, recent)
@@ -68,12 +71,12 @@ def capability_clause(span: Span) -> Span:
     """The clause a capability phrase sits in: its verb with the verbs that govern it ("aims to
     land", "said it will build"), without the clauses coordinated with it."""
     sent, verb = span.sent, span.root
-    while verb.pos_ not in VERBS and verb.dep_ != "ROOT" and verb.head is not verb:
+    while verb.pos_ not in VERBS and verb.dep_ != "ROOT" and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in VERBS:
         return sent
     top = verb
-    while top.dep_ in GOVERNED and top.head is not top:
+    while top.dep_ in GOVERNED and top.head != top:
         top = top.head
     words = set(top.subtree)
     for child in top.children:
@@ -91,7 +94,7 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
         # A clause with no verb that decides (a phrase hung on the sentence): the sentence's.
         said = sentence_status(sent)
     if said is None:
-        return []
+        return _past_missions(labels, sent, published)
     subject = sentence_actors(clause, recent, subject_only=True)
     actors = subject or sentence_actors(sent, recent)
     if said == "achieved" and len(clause) < len(sent) and sentence_status(sent) == "failed":
@@ -117,6 +120,20 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
                 claims += [Claim(a, label, status, other, sent, confidence)
                            for other in fitting_dates(clause, published, status)
                            if other.value != when.value]  # fmt: skip
+    return claims
+
+
+def _past_missions(labels: dict[str, Shown], sent: Span, published: date | None) -> list[Claim]:
+    """Missions the clause only mentions, dated in the past by their own name: they happened."""
+    claims = []
+    for label, shown in labels.items():
+        for span in shown.missions:
+            if when := mission_year(span, published):
+                owner = {(span.kb_id_, span.id_ == MAKER_ONLY)}
+                for a in _label_doers(owner, [], [], nation_alone(sent), sent.doc):
+                    claims.append(
+                        Claim(a, label, "achieved", when, sent, claim_confidence(True, a, True, 1))
+                    )
     return claims
 
 

@@ -26,7 +26,7 @@ ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fl
                   "put", "catch", "finish", "perform", "carry", "conduct", "test", "validate",
                   "operate", "beam", "touch", "deliver", "make", "bring", "collect", "arrive",
                   "splash", "lift", "produce", "grow", "retrieve", "upload", "transmit",
-                  "print", "manufacture", "enter", "go"}  # fmt: skip
+                  "print", "manufacture", "enter", "go", "generate"}  # fmt: skip
 # A done event reported as a thing: "saw the deployment of", "announced the successful launch".
 EVENT_NOUNS = {"launch", "landing", "deployment", "docking", "completion", "debut", "flight",
                "return", "touchdown", "liftoff", "splashdown", "arrival", "recovery", "catch"}  # fmt: skip

@@ -29,8 +29,9 @@ def sentence_date(
 
 def fitting_dates(sent: Span, published: date | None, status: str) -> list[ResolvedDate]:
     """Every date phrase of the span that fits the status as well as can be, in order: "the first
-    module in 2028 and the complete station by 2035" are two targets."""
-    found = [d for d in _resolved(sent, published, status, None) if d.value]
+    module in 2028 and the complete station by 2035" are two targets, and so is "a data centre by
+    the early 2030s", though it names no year."""
+    found = [d for d in _resolved(sent, published, status, None) if d.value or status == "planned"]
     best = min((_misfit(d, published, status) for d in found), default=None)
     return [d for d in found if _misfit(d, published, status) == best]
 
@@ -53,13 +54,30 @@ def _date_phrases(sent: Span, future: bool) -> list[Span]:
     }
     return [
         ent
-        for ent in [*ents_in(sent.doc, sent.start, sent.end), *_bare_years(sent)]
+        for ent in _joined([*ents_in(sent.doc, sent.start, sent.end), *_bare_years(sent)])
         if ent.label_ == "DATE"
         and not vehicles.intersection(range(ent.start, ent.end))
         and not (ent.start > 0 and sent.doc[ent.start - 1].lower_ == "since")
         and not _founding(ent)
         and not (future and _opens_a_span(ent))
     ]
+
+
+def _joined(ents: list[Span]) -> list[Span]:
+    """ "The end of this year or early next year" tagged as two dates: one phrase, so that only
+    what both sides share is certain."""
+    joined, skip = [], set()
+    for ent in ents:
+        if ent.start in skip:
+            continue
+        doc = ent.doc
+        nxt = next((e for e in ents if e.label_ == "DATE" and e.start == ent.end + 1), None)
+        if ent.label_ == "DATE" and nxt and doc[ent.end].lower_ == "or":
+            joined.append(Span(doc, ent.start, nxt.end, label="DATE"))
+            skip.add(nxt.start)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _nearness(ent: Span, near: Span | None) -> tuple[bool, int]:
@@ -114,7 +132,9 @@ def _misfit(when: ResolvedDate, published: date | None, status: str) -> int:
     """0 for the date a claim of this status should have, higher the worse it fits: a plan's
     target is after publication (the same day will do), an achievement's not after it."""
     if status == "planned":
-        return 0 if after(when, published) else 1 if not before(when, published) else 2
+        # A timeframe with no year ("in the 2030s") is a target too.
+        ahead = after(when, published) or not when.value
+        return 0 if ahead else 1 if not before(when, published) else 2
     if status == "achieved":
         return 1 if after(when, published) else 0
     return 0
@@ -144,6 +164,19 @@ def in_side_clause(ent: Span, sent: Span) -> bool:
 def _with_preposition(ent: Span) -> str:
     word = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return f"{word} {ent.text}" if word in ("by", "within", "in", "on", "before") else ent.text
+
+
+def mission_year(mission: Span, published: date | None) -> ResolvedDate | None:
+    """The year written before a mission's name, when it is past: "a veteran of the 2022 Shenzhou
+    15 mission" flew in 2022."""
+    if mission.start == 0:
+        return None
+    year = mission.doc[mission.start - 1]
+    modifies = year.head in mission or year.head == mission.root.head
+    if not (year.is_digit and len(year.text) == 4 and modifies):
+        return None
+    found = ResolvedDate(year.text, "year", year.text)
+    return found if before(found, published) else None
 
 
 def after(when: ResolvedDate | None, published: date | None) -> bool:

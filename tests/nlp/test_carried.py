@@ -20,6 +20,11 @@ STARCLOUD = "Starcloud launched its first orbital data center satellite in Novem
             STARCLOUD + "Starcloud plans to launch its next satellite in October 2026.",
             ("Starcloud", "orbital_data_center", "planned", "2026-10"),
         ),
+        (  # what its satellite did, dated
+            "In-orbit manufacturing start-up Space Forge launched ForgeStar-1 in June 2025. In October 2025, "
+            "the satellite fired up its furnace and generated plasma.",
+            ("Space Forge", "in_orbit_manufacturing", "achieved", "2025-10"),
+        ),
     ],
 )
 def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carried):

@@ -44,6 +44,32 @@ def test_a_decade_is_kept_as_text_without_a_date():
     assert resolved.value is None and resolved.text == "in the 2030s"
 
 
+@pytest.mark.parametrize(
+    "phrase", ["by the end of the decade", "later this decade", "in the next few years"]
+)
+def test_a_timeframe_ahead_with_no_year_is_kept_without_a_date(phrase):
+    resolved = resolve(phrase, PUBLISHED, True)
+    assert resolved.value is None and resolved.text == phrase
+
+
+@pytest.mark.parametrize("phrase", ["for decades", "Mars", "the decade"])
+def test_words_that_only_look_like_months_or_timeframes_date_nothing(phrase):
+    assert resolve(phrase, PUBLISHED, True) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "precision"),
+    [
+        ("March or April 2026", "2026", "year"),
+        ("Tuesday or Wednesday", "2025-05", "month"),
+        ("the end of this year or early next year", None, None),
+    ],
+)
+def test_either_of_two_dates_is_only_what_both_share(phrase, value, precision):
+    resolved = resolve(phrase, PUBLISHED, True)
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
 def test_relative_phrases_need_a_publication_date():
     assert resolve("next year", None, True) is None
 

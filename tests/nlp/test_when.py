@@ -54,3 +54,37 @@ def test_a_clause_giving_one_capability_several_targets_gives_each():
     )
     targets = {when for _, label, status, when in found if label == "space_station"}
     assert {"2028", "2035"} <= targets
+
+
+def test_a_target_with_no_year_beside_dated_ones_is_a_milestone_of_its_own():
+    found = milestones(
+        extract(
+            "The company plans to launch Starcloud-2 next year, followed by a 100-kilowatt "
+            "satellite by 2027 and a 40-megawatt orbital data center by the early 2030s.",
+            "2025-11-03",
+        )
+    )
+    targets = {when for _, label, status, when in found if status == "planned"}
+    assert targets == {"2026", "2027", None}
+
+
+def test_a_plan_for_one_date_or_another_has_no_certain_year():
+    found = milestones(
+        extract(
+            "Starcloud plans to launch its orbital data center around the end of this year or "
+            "early next year.",
+            "2025-12-01",
+        )
+    )
+    assert ("Starcloud", "orbital_data_center", "planned", None) in found
+
+
+def test_a_mission_dated_in_the_past_by_its_own_name_happened():
+    found = milestones(
+        extract(
+            "Shenzhou 21 is carrying commander Zhang Lu, a veteran of the 2022 Shenzhou 15 "
+            "mission, and two rookie astronauts.",
+            "2025-10-31",
+        )
+    )
+    assert found == {("China Manned Space Agency", "crewed_spaceflight", "achieved", "2022")}
