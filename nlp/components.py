@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import gazetteer
-from nlp.context import nation_from_context, normalise_name
-from nlp.noise import ROLES, is_noise, person_key, tied_to_work
+from nlp.context import defined_acronym, nation_from_context, normalise_name
+from nlp.noise import ROLES, is_noise, person_key, tied_to_work, trimmed
 from nlp.spans import spans_in
 
 ACTORS = "actors"
@@ -56,15 +56,18 @@ class ActorFinder:
         # Vehicles are found first: "Starship" tagged ORG is a rocket, not a company.
         vehicles = doc.spans.get(VEHICLES, [])
         taken = {i for span in [*known, *vehicles] for i in range(span.start, span.end)}
-        people, listed = _surnames(known), -LIST_GAP - 1
+        people, listed, acronyms = _surnames(known), -LIST_GAP - 1, {}
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "PERSON") or taken.intersection(range(ent.start, ent.end)):
                 continue
-            if is_noise(ent):
+            ent = trimmed(ent)
+            if ent is None or is_noise(ent) or _a_persons_name(ent, people):
                 continue
             if ent.label_ == "PERSON":
                 ent = _whole_name(ent, taken)
-            key = "new:" + normalise_name(ent.text)
+            key = acronyms.get(ent.text) or "new:" + normalise_name(ent.text)
+            if ent.label_ == "ORG" and (short := defined_acronym(ent)):
+                acronyms.setdefault(short, key)
             if ent.label_ == "PERSON":
                 earlier = person_key(ent, people)
                 # The next name of a list ("X of Kerala, Y of Chennai and Z") is tied as the first.
@@ -73,8 +76,17 @@ class ActorFinder:
                 if earlier == "" or earlier is None and not tied:
                     continue
                 key, listed = earlier or key, ent.end
-                people.setdefault(ent[-1].text.removesuffix("'s").lower(), key)
+                for word in (
+                    ent[0],
+                    ent[-1],
+                ):  # "Wang" after "Wang Jie", "McClain" after "Anne McClain"
+                    people.setdefault(word.text.removesuffix("'s").lower(), key)
             yield Span(doc, ent.start, ent.end, label=ent.label_, kb_id=key)
+
+
+def _a_persons_name(ent: Span, people: dict[str, str]) -> bool:
+    """ "McClain" tagged as an organisation after "Anne McClain": the person, named again."""
+    return ent.label_ == "ORG" and len(ent) == 1 and ent.text.lower() in people
 
 
 def _whole_name(ent: Span, taken: set[int]) -> Span:

@@ -84,3 +84,17 @@ def normalise_name(text: str) -> str:
     text = _SUFFIXES.sub("", text)
     text = re.sub(r"[^\w]+", " ", text.lower())
     return re.sub(r"\s+", " ", text).strip()
+
+
+def defined_acronym(span: Span) -> str | None:
+    """The acronym a name defines in brackets right after it: "Air Force Research Laboratory
+    (AFRL)" names AFRL too; its letters are the name's initials, in order."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    short = doc[span.end + 1].text
+    initials = "".join(t.text[0] for t in span if t.text[:1].isupper() and t.lower_ != "the")
+    if not (short.isupper() and len(short) >= 2 and short[0] == initials[:1]):
+        return None
+    letters = iter(initials)
+    return short if all(c in letters for c in short) else None

@@ -59,8 +59,8 @@ NOT_BODIES = {
     "building", "week", "congress", "conference", "summit", "strategy", "communications", "dam",
     "orbit", "lagrange", "arrangement", "interpretation",
 }  # fmt: skip
-# "NG-3", "SLV-3", "B1067", "Merah Putih 2": a flight, a booster or a satellite, not a body.
-DESIGNATION = re.compile(r"^([A-Z]{1,6}-\d+[A-Z]?|[A-Z]\d{3,}|\d+[A-Z]?)$")
+# "NG-3", "Tianwen-2", "B1067", "Merah Putih 2": a flight, a booster or a satellite, not a body.
+DESIGNATION = re.compile(r"^([A-Z][A-Za-z]{0,11}-\d+[A-Za-z]?|[A-Z]\d{3,}|\d+[A-Z]?)$")
 COMMON_WORD = 4.0  # Zipf frequency above which a lone capitalised word is an ordinary word
 
 
@@ -105,6 +105,35 @@ def _capability_phrases() -> frozenset[str]:
 @cache
 def _capability_endings() -> tuple[str, ...]:
     return tuple(" " + phrase for phrase in _capability_phrases())
+
+
+# Titles the NER takes into a name: "Spokesperson Camille Bergin", "Professors Harry Atwater".
+TITLES = {
+    "professor", "professors", "prof", "dr", "spokesperson", "spokesman", "spokeswoman", "ceo",
+    "astronaut", "astronauts", "commander", "president", "director", "chairman", "minister",
+    "senator", "administrator", "founder", "co-founder", "cofounder", "captain", "colonel",
+}  # fmt: skip
+# Words the NER leaves at the end of a name: "University of Bath in".
+TRAILING = {"in", "of", "and", "at", "for", "on", "to", "the", "from", "with", "by"}
+
+
+def trimmed(ent: Span) -> Span | None:
+    """The name inside what the NER tagged: cut at a paragraph break ("X.\n\nCarrying"), without a
+    title before it or a small word after it; None for a common noun phrase ("a Master of
+    Science"). A name that followed a title is a person's."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if doc[start].lower_ in ("a", "an"):
+        return None
+    end = next((t.i for t in ent if "\n" in t.text or t.is_space), end)
+    while start < end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in TRAILING):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="PERSON" if start > ent.start else ent.label_)
 
 
 def person_key(ent: Span, people: dict[str, str]) -> str | None:

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nlp.noise import is_noise
+from nlp.noise import is_noise, trimmed
 from tests.nlp.extracting import extract, names
 
 
@@ -55,6 +55,7 @@ def _org(text: str) -> Span:
         "European Service Module",  # a part
         "Lunar Polar Exploration",  # a mission
         "Italian Tech Week",  # an event
+        "Tianwen-4",  # a probe
     ],
 )
 def test_words_the_ner_takes_for_organisations_are_not_actors(text):
@@ -80,3 +81,38 @@ def test_every_name_in_a_list_after_a_role_is_tied_to_the_work():
     )
     people = {a["name"] for a in out["actors"] if a["type"] == "person"}
     assert {"Angad Pratap", "Rohan Mehta Sethi"} <= people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("University of Bath in", "University of Bath", "ORG"),  # a small word after it
+        ("Professors Harry Atwater", "Harry Atwater", "PERSON"),  # a title before a person
+        ("Starcloud.\n\nCarrying", "Starcloud", "ORG"),  # cut at the paragraph break
+    ],
+)
+def test_a_name_is_trimmed_to_the_name_itself(text, name, label):
+    doc = spacy.blank("en")(f"They saw {text}.")
+    found = trimmed(Span(doc, 2, len(doc) - 1, label="ORG"))
+    assert (found.text, found.label_) == (name, label)
+
+
+def test_a_common_noun_phrase_is_no_name():
+    doc = spacy.blank("en")("She holds a Master of Science.")
+    assert trimmed(Span(doc, 2, 6, label="ORG")) is None
+
+
+def test_a_surname_named_again_is_the_person_not_an_organisation():
+    out = extract(
+        "NASA astronaut Anne McClain commanded the Crew-10 flight to the space station. McClain "
+        "said the crew would dock on Sunday."
+    )
+    assert [a["name"] for a in out["actors"] if "McClain" in a["name"]] == ["Anne McClain"]
+
+
+def test_an_acronym_defined_in_brackets_is_the_same_actor():
+    out = extract(
+        "The European Robotic Orbital Support Services (EROSS) consortium will demonstrate "
+        "in-orbit servicing. EROSS plans to launch its first satellite in 2027."
+    )
+    assert "EROSS" not in names(out)
