@@ -9,6 +9,7 @@ from nlp import gazetteer
 from nlp.carried import carried_claims
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
 from nlp.context import clean_name
+from nlp.cues import a_place_name
 from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
 from nlp.milestones import claims_for_sentence
@@ -55,12 +56,22 @@ def empty_output(record_id: str) -> dict:
 
 def document_output(doc: Doc, record: dict) -> dict:
     published = _published(record.get("published"))
+    milestones = milestone_output(doc, published)
+    doing = {m["actor_key"] for m in milestones}
     return {
         "id": record["id"],
-        "actors": actor_output(doc),
+        "actors": [a for a in actor_output(doc) if a["key"] in doing or not _a_place_only(a, doc)],
         "capabilities": sorted({span.label_ for span in doc.spans[CAPABILITIES]}),
-        "milestones": milestone_output(doc, published),
+        "milestones": milestones,
     }
+
+
+def _a_place_only(actor: dict, doc: Doc) -> bool:
+    """A nation named only as where things happen ("available in Japan, Canada and Peru") and
+    doing nothing in the text is a place, not an actor."""
+    if actor["type"] != "nation":
+        return False
+    return all(a_place_name(span) for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"])
 
 
 def actor_output(doc: Doc) -> list[dict]:

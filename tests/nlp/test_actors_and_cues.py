@@ -166,3 +166,16 @@ def test_an_upper_stage_that_broke_up_failed():
         "Starship lifted off on Thursday, but its upper stage broke up over the Caribbean."
     )
     assert "failed" in {m["status"] for m in out["milestones"]}
+
+
+def test_a_nation_named_only_as_a_place_is_not_an_actor():
+    out = extract(
+        "Starlink direct-to-cell service is now available in Japan, Canada and Peru. The "
+        "Falcon 9 lifted off from New Zealand."
+    )
+    assert not names(out) & {"Japan", "Canada", "Peru", "New Zealand"}
+
+
+def test_a_nation_contributing_to_a_mission_is_an_actor():
+    out = extract("The Chang'e-7 mission will carry instruments from Egypt and Thailand.")
+    assert {"Egypt", "Thailand"} <= names(out)
