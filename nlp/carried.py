@@ -9,13 +9,15 @@ from nlp.components import CAPABILITIES
 from nlp.doers import SUBJECTS, Recent, sentence_actors
 from nlp.milestones import Claim, claim_confidence, status_and_date
 from nlp.spans import spans_in
-from nlp.status import sentence_status
+from nlp.status import EVENT_NOUNS, sentence_status
 
 # Subjects that carry on the story of the claim before: "The ambitious project will reach its
 # first milestone in early 2027", "The first in-space test is set for 2026".
 CARRIERS = {"project", "mission", "initiative", "programme", "program", "stage", "phase", "test",
             "probe", "spacecraft", "flight", "company", "startup", "firm", "agency", "landing",
-            "delivery", "launch", "step", "satellite", "craft", "capsule", "lander", "rover"}  # fmt: skip
+            "delivery", "launch", "step", "satellite", "craft", "capsule", "lander", "rover",
+            "network", "constellation", "station", "rollout", "construction",
+            *EVENT_NOUNS}  # fmt: skip
 
 
 def carried_claims(sent: Span, published: date | None, before: list[Claim],

@@ -25,6 +25,11 @@ STARCLOUD = "Starcloud launched its first orbital data center satellite in Novem
             "the satellite fired up its furnace and generated plasma.",
             ("Space Forge", "in_orbit_manufacturing", "achieved", "2025-10"),
         ),
+        (  # the event the story is about, dated
+            "Blue Origin today announced TeraWave, a satellite internet constellation. Deployment "
+            "is expected to start in the fourth quarter of 2027.",
+            ("Blue Origin", "satellite_internet", "planned", "2027"),
+        ),
     ],
 )
 def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carried):
