@@ -95,7 +95,10 @@ def _whole_name(ent: Span, taken: set[int]) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     while end < ent.sent.end and _name_part(doc[end], taken):
         end += 1
+    # ...but not over the end of a title: "Minister of Science and Technology Masahito Moriyama".
     while start > ent.sent.start and _name_part(doc[start - 1], taken):
+        if start - 2 >= ent.sent.start and doc[start - 2].lower_ in ("of", "and", "&", "for"):
+            break
         start -= 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 

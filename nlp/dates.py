@@ -49,6 +49,7 @@ DECADE = re.compile(r"\b(?:19|20)\d0s\b")
 VAGUE = re.compile(
     r"\b(?:by|before|within|later|end of|early|mid|late|this|next)\b.*\bdecade\b"
     r"|\b(?:next|coming) (?:few|several|couple of) years\b|\bcoming years\b"
+    r"|\b(?:within|in|over)(?: the next)? \w+ (?:to|or) \w+ years\b"  # "within two to three years"
 )
 DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {MONTH_RE},? (\d{{4}})\b|\b{MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"

@@ -71,7 +71,8 @@ def _a_place_only(actor: dict, doc: Doc) -> bool:
     doing nothing in the text is a place, not an actor."""
     if actor["type"] != "nation":
         return False
-    return all(a_place_name(span) for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"])
+    spans = [span for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"]]
+    return all(a_place_name(span) or span.root.dep_ in ("compound", "nmod") for span in spans)
 
 
 def actor_output(doc: Doc) -> list[dict]:

@@ -115,7 +115,7 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
             # "the third company after SpaceX and Blue Origin to ...": they have done it.
             done = ("achieved", EARLIER) if a in before_them else (status, when)
             claims.append(Claim(a, label, *done, sent, confidence))
-            if a not in before_them and dated and status in ("planned", "achieved"):
+            if a not in before_them and dated and status in ("planned", "achieved", "failed"):
                 # "the first module in 2028 and the complete station by 2035": two targets.
                 claims += [Claim(a, label, status, other, sent, confidence)
                            for other in fitting_dates(clause, published, status)

@@ -43,7 +43,8 @@ THINGS = {
     "rocket", "rockets", "launcher", "booster", "boosters", "spacecraft", "capsule", "capsules",
     "lander", "landers", "rover", "rovers", "engine", "engines", "chip", "chips", "processor",
     "processors", "gpu", "gpus", "model", "models", "ship", "vessel", "drone", "telescope",
-    "vehicle", "vehicles", "stage", "unit", "units",
+    "vehicle", "vehicles", "stage", "unit", "units", "spaceship", "spaceplane", "probe", "orbiter",
+    "servicer",
 }  # fmt: skip
 
 # "Beijing Daily", "IEEE Spectrum", "Science News": outlets cited as sources.
@@ -79,8 +80,9 @@ def is_noise(ent: Span) -> bool:
         return True
     if ent.label_ == "ORG" and not _looks_like_a_body(ent):
         return True
-    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if following is not None and following.lower_ in THINGS:
+    # "the Odin spacecraft", "Peregrine lunar lander"
+    following = ent.doc[ent.end : ent.end + 2]
+    if any(t.lower_ in THINGS for t in following[: 2 if following[:1].text.islower() else 1]):
         return True
     return ent[-1].lower_ in THINGS
 
@@ -111,10 +113,9 @@ def _capability_endings() -> tuple[str, ...]:
 TITLES = {
     "professor", "professors", "prof", "dr", "spokesperson", "spokesman", "spokeswoman", "ceo",
     "astronaut", "astronauts", "commander", "president", "director", "chairman", "minister",
-    "senator", "administrator", "founder", "co-founder", "cofounder", "captain", "colonel",
+    "senator", "administrator", "founder", "co-founder", "cofounder", "captain", "colonel", "pm",
+    "premier",
 }  # fmt: skip
-# Words the NER leaves at the end of a name: "University of Bath in".
-TRAILING = {"in", "of", "and", "at", "for", "on", "to", "the", "from", "with", "by"}
 
 
 def trimmed(ent: Span) -> Span | None:
@@ -127,7 +128,7 @@ def trimmed(ent: Span) -> Span | None:
     end = next((t.i for t in ent if "\n" in t.text or t.is_space), end)
     while start < end - 1 and doc[start].lower_.rstrip(".") in TITLES:
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in TRAILING):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_lower):  # "Xinhua later"
         end -= 1
     if start >= end:
         return None

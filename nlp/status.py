@@ -31,6 +31,8 @@ ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fl
 EVENT_NOUNS = {"launch", "landing", "deployment", "docking", "completion", "debut", "flight",
                "return", "touchdown", "liftoff", "splashdown", "arrival", "recovery", "catch"}  # fmt: skip
 WITNESS_LEMMAS = {"see", "witness", "mark", "celebrate", "hail"}
+# "congratulated ISRO on the launch", "praised the team for the landing": a done event.
+PRAISE_LEMMAS = {"congratulate", "praise", "applaud", "commend", "laud"}
 REPORT_LEMMAS = {"announce", "confirm", "report", "declare", "reveal"}
 # What runs now: "which as of now consists of 8,100 satellites", "already operates".
 STATE_LEMMAS = {"operate", "consist", "run", "comprise", "number", "host"}
@@ -83,7 +85,8 @@ def _status(sent: Span) -> str | None:
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
     if lemmas & FORECAST_LEMMAS and _person_speaks(sent):
         return None
-    if (lemmas & FAIL_LEMMAS or words & FAIL_NOUNS or says(sent, FAIL_PHRASES)) and not negated:
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"} | words  # "ended in explosions"
+    if (lemmas & FAIL_LEMMAS or nouns & FAIL_NOUNS or says(sent, FAIL_PHRASES)) and not negated:
         return "failed"
     if says(sent, DROPPED) or negated and _did_not_happen(sent):
         return "failed"  # "its first stage did not land on the pad as planned"
@@ -128,6 +131,11 @@ def _reports_done(sent: Span) -> bool:
     """ "The mission saw the deployment of ADRAS-J", "CASC announced the successful launch"."""
     for t in sent:
         lemma = t.lemma_.lower()
+        if lemma in PRAISE_LEMMAS and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "for") and _names_an_event(c)
+            for c in t.children
+        ):
+            return True
         if t.tag_ not in ("VBD", "VBN") or lemma not in WITNESS_LEMMAS | REPORT_LEMMAS:
             continue
         for obj in (c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS):
@@ -135,6 +143,10 @@ def _reports_done(sent: Span) -> bool:
             if lemma in WITNESS_LEMMAS or success:
                 return True
     return False
+
+
+def _names_an_event(prep) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in prep.children)
 
 
 def _put(token) -> bool:

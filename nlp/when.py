@@ -5,7 +5,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from nlp.components import VEHICLES
-from nlp.dates import ResolvedDate, resolve
+from nlp.dates import YEAR_RANGE, ResolvedDate, resolve
 from nlp.spans import ents_in, spans_in
 
 VERBS = ("VERB", "AUX")
@@ -42,10 +42,18 @@ def _resolved(sent: Span, published: date | None, status: str, near: Span | None
     for ent in sorted(
         _date_phrases(sent, future), key=lambda e: (in_side_clause(e, sent), *_nearness(e, near))
     ):
-        resolved = resolve(_with_preposition(ent), published, _looks_ahead(ent, future))
-        if resolved:
-            found.append(resolved)
+        found += _each_date(_with_preposition(ent), published, _looks_ahead(ent, future))
     return found
+
+
+def _each_date(text: str, published: date | None, ahead: bool) -> list[ResolvedDate]:
+    """ "In April and November" is two dates ("between 2025 and 2027" stays a span)."""
+    if " and " in text and not YEAR_RANGE.search(text.lower()):
+        sides = [resolve(side, published, ahead) for side in text.split(" and ", 1)]
+        if all(side and side.value for side in sides) and sides[0].value != sides[1].value:
+            return sides
+    resolved = resolve(text, published, ahead)
+    return [resolved] if resolved else []
 
 
 def _date_phrases(sent: Span, future: bool) -> list[Span]:

@@ -45,14 +45,20 @@ def test_a_decade_is_kept_as_text_without_a_date():
 
 
 @pytest.mark.parametrize(
-    "phrase", ["by the end of the decade", "later this decade", "in the next few years"]
+    "phrase",
+    [
+        "by the end of the decade",
+        "later this decade",
+        "in the next few years",
+        "within two to three years",
+    ],
 )
 def test_a_timeframe_ahead_with_no_year_is_kept_without_a_date(phrase):
     resolved = resolve(phrase, PUBLISHED, True)
     assert resolved.value is None and resolved.text == phrase
 
 
-@pytest.mark.parametrize("phrase", ["for decades", "Mars", "the decade"])
+@pytest.mark.parametrize("phrase", ["for decades", "Mars", "the decade", "for up to two years"])
 def test_words_that_only_look_like_months_or_timeframes_date_nothing(phrase):
     assert resolve(phrase, PUBLISHED, True) is None
 

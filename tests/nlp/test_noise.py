@@ -87,6 +87,8 @@ def test_every_name_in_a_list_after_a_role_is_tied_to_the_work():
     ("text", "name", "label"),
     [
         ("University of Bath in", "University of Bath", "ORG"),  # a small word after it
+        ("Xinhua later", "Xinhua", "ORG"),
+        ("PM Modi", "Modi", "PERSON"),
         ("Professors Harry Atwater", "Harry Atwater", "PERSON"),  # a title before a person
         ("Starcloud.\n\nCarrying", "Starcloud", "ORG"),  # cut at the paragraph break
     ],
@@ -116,3 +118,16 @@ def test_an_acronym_defined_in_brackets_is_the_same_actor():
         "in-orbit servicing. EROSS plans to launch its first satellite in 2027."
     )
     assert "EROSS" not in names(out)
+
+
+def test_a_name_after_a_title_of_office_does_not_take_the_title():
+    out = extract(
+        "The arrangement was signed by NASA Administrator Bill Nelson and Japan's Minister of "
+        "Science and Technology Masahito Moriyama."
+    )
+    assert "Masahito Moriyama" in names(out)
+
+
+def test_a_name_before_a_described_vehicle_is_the_vehicle():
+    out = extract("Astrobotic's Peregrine lunar lander lifted off from Cape Canaveral on Monday.")
+    assert "Peregrine" not in names(out)

@@ -112,6 +112,7 @@ def test_what_others_did_before_has_no_date_of_its_own():
         "The flight saw the deployment of Astroscale's ADRAS-J satellite into orbit.",
         "CASC announced the successful launch of 12 computing satellites for ADA Space.",
         "Starlink, the broadband megaconstellation, now operates more than 8,000 satellites.",
+        "Prime Minister Narendra Modi congratulated ISRO on the launch of the heavy-lift LVM3.",
     ],
 )
 def test_a_done_event_reported_as_a_thing_or_a_present_state_is_achieved(text):
@@ -196,3 +197,15 @@ def test_setting_a_lander_down_is_done_not_a_plan():
         "2025-03-02",
     )
     assert found == {("lunar_landing", "achieved", "2024-02")}
+
+
+def test_test_flights_that_ended_in_explosions_each_failed():
+    found = statuses(
+        "The first two test launches of SpaceX's Starship, in April and November, ended in midair "
+        "explosions.",
+        "2024-01-31",
+    )
+    assert found == {
+        ("heavy_lift_launch", "failed", "2023-04"),
+        ("heavy_lift_launch", "failed", "2023-11"),
+    }
