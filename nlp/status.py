@@ -100,7 +100,7 @@ def _status(sent: Span) -> str | None:
         return "achieved"
     # "astronauts, selected in 2020": a choice that describes someone announces nothing.
     announcing = {t.lemma_.lower() for t in sent if t.dep_ not in ("acl", "relcl")}
-    if announcing & ANNOUNCE_LEMMAS or words & PLAN_NOUNS or _under_way(sent):
+    if announcing & ANNOUNCE_LEMMAS or _plan_nouns(sent) or _under_way(sent):
         return "announced"
     if negated:
         # "has not yet flown" is still intended; "won't launch until 2026" is a plan.
@@ -143,6 +143,16 @@ def _reports_done(sent: Span) -> bool:
             if lemma in WITNESS_LEMMAS or success:
                 return True
     return False
+
+
+def _plan_nouns(sent: Span) -> bool:
+    """ "has plans for a station", "its target of 2030"; not a target met in orbit ("completed
+    rendezvous with its target")."""
+    return any(
+        t.lower_ in PLAN_NOUNS
+        and not (t.lemma_.lower() == "target" and t.dep_ == "pobj" and t.head.lower_ == "with")
+        for t in sent
+    )
 
 
 def _names_an_event(prep) -> bool:

@@ -108,6 +108,11 @@ def test_founded_by_someone_in_a_year_is_no_deadline():
         ),
         ("It has been running inference on the model since November.", "in_orbit_ai_inference"),
         ("The plan is to beam solar power to Earth from a satellite.", "space_solar_power"),
+        ("The programme's goal is placing astronauts on the Moon by 2030.", "lunar_landing"),
+        (
+            "The servicer will attempt the removal of a broadband satellite.",
+            "space_traffic_management",
+        ),
     ],
 )
 def test_paraphrases_of_a_capability_are_found(text, capability):

@@ -209,3 +209,11 @@ def test_test_flights_that_ended_in_explosions_each_failed():
         ("heavy_lift_launch", "failed", "2023-04"),
         ("heavy_lift_launch", "failed", "2023-11"),
     }
+
+
+def test_a_target_met_in_orbit_is_no_plan():
+    found = statuses(
+        "Astroscale's debris removal satellite has completed rendezvous maneuvers with its target.",
+        "2024-04-19",
+    )
+    assert {status for _, status, _ in found} == {"achieved"}
