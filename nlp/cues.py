@@ -68,12 +68,20 @@ def a_place(span: Span) -> bool:
     """ "arrived at the ISS", "experiments on Tiangong", "has reached the ISS": the station is
     where things happen, not what is being done."""
     root = span.root
-    while root.dep_ == "appos" and root.head is not root:  # "the International Space Station (ISS)"
+    while root.dep_ == "appos" and root.head != root:  # "the International Space Station (ISS)"
         root = root.head
+    if _has_a_deadline(span):
+        return False  # "closer to a space station by 2035": a station still to build
     if root.dep_ == "pobj":
         # "work on the station" is about building it, not a place
         return root.head.lower_ in PLACE_PREPOSITIONS and root.head.head.lemma_ not in WORK_NOUNS
     return root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
+
+
+def _has_a_deadline(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].lower_ in ("by", "before") and after[1].ent_type_ == "DATE"
 
 
 NATION_PLACE_PREPOSITIONS = {"in", "at", "across", "over", "near", "off", "throughout"}

@@ -34,6 +34,7 @@ class Shown:
     span: Span
     owners: set[tuple[str, bool]]
     missions: list[Span]
+    spans: list[Span]
 
 
 @dataclass
@@ -54,7 +55,8 @@ def claims_for_sentence(sent: Span, published: date | None, recent: Recent) -> l
     for span in spans_in(sent.doc, CAPABILITIES, sent.start, sent.end):
         clause = capability_clause(span)
         labels = clauses.setdefault((clause.start, clause.end), (clause, {}))[1]
-        shown = labels.setdefault(span.label_, Shown(span, set(), []))
+        shown = labels.setdefault(span.label_, Shown(span, set(), [], []))
+        shown.spans.append(span)
         # (owner, whether only the owner does it) for a mission or a heavy rocket's flight;
         # ("", False) for a phrase: whoever the sentence says does it.
         owner = span.kb_id_ and (span.kb_id_, span.id_ == MAKER_ONLY)
@@ -118,9 +120,14 @@ def _clause_claims(clause: Span, sent: Span, labels: dict[str, Shown],
             if a not in before_them and dated and status in ("planned", "achieved", "failed"):
                 # "the first module in 2028 and the complete station by 2035": two targets.
                 claims += [Claim(a, label, status, other, sent, confidence)
-                           for other in fitting_dates(clause, published, status)
+                           for other in fitting_dates(clause, published, status,
+                                                      shown.spans, _others(labels, label))
                            if other.value != when.value]  # fmt: skip
     return claims
+
+
+def _others(labels: dict[str, Shown], label: str) -> list[Span]:
+    return [span for other, shown in labels.items() if other != label for span in shown.spans]
 
 
 def _past_missions(labels: dict[str, Shown], sent: Span, published: date | None) -> list[Claim]:

@@ -27,21 +27,25 @@ def sentence_date(
     return min(found, key=lambda d: _misfit(d, published, status), default=None)
 
 
-def fitting_dates(sent: Span, published: date | None, status: str) -> list[ResolvedDate]:
+def fitting_dates(sent: Span, published: date | None, status: str, mine: list[Span] = (),
+                  theirs: list[Span] = ()) -> list[ResolvedDate]:  # fmt: skip
     """Every date phrase of the span that fits the status as well as can be, in order: "the first
     module in 2028 and the complete station by 2035" are two targets, and so is "a data centre by
-    the early 2030s", though it names no year."""
-    found = [d for d in _resolved(sent, published, status, None) if d.value or status == "planned"]
+    the early 2030s", though it names no year; but not a date nearer another capability (`theirs`)
+    than to this one's phrases (`mine`): "a station by 2035 and a crewed lunar landing by 2040"."""
+    ours = (lambda ent: _gap(ent, mine) <= _gap(ent, theirs)) if mine and theirs else None
+    found = [
+        d for d in _resolved(sent, published, status, None, ours) if d.value or status == "planned"
+    ]
     best = min((_misfit(d, published, status) for d in found), default=None)
     return [d for d in found if _misfit(d, published, status) == best]
 
 
-def _resolved(sent: Span, published: date | None, status: str, near: Span | None):
+def _resolved(sent: Span, published: date | None, status: str, near: Span | None, keep=None):
     future = status in ("planned", "announced")
     found = []
-    for ent in sorted(
-        _date_phrases(sent, future), key=lambda e: (in_side_clause(e, sent), *_nearness(e, near))
-    ):
+    phrases = [e for e in _date_phrases(sent, future) if keep is None or keep(e)]
+    for ent in sorted(phrases, key=lambda e: (in_side_clause(e, sent), *_nearness(e, near))):
         found += _each_date(_with_preposition(ent), published, _looks_ahead(ent, future))
     return found
 
@@ -95,6 +99,11 @@ def _nearness(ent: Span, near: Span | None) -> tuple[bool, int]:
         return False, 0
     verbs = {t for t in (near.root, *near.root.ancestors) if t.pos_ in VERBS}
     return _verb_of(ent) not in verbs, max(ent.start - near.end, near.start - ent.end, 0)
+
+
+def _gap(ent: Span, spans: list[Span]) -> int:
+    """Words between a date and the nearest of the spans."""
+    return min(max(ent.start - s.end, s.start - ent.end, 0) for s in spans)
 
 
 def _opens_a_span(ent: Span) -> bool:

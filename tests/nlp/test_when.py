@@ -88,3 +88,17 @@ def test_a_mission_dated_in_the_past_by_its_own_name_happened():
         )
     )
     assert found == {("China Manned Space Agency", "crewed_spaceflight", "achieved", "2022")}
+
+
+def test_a_date_beside_another_capability_is_not_this_ones():
+    found = milestones(
+        extract(
+            "The decision brings ISRO closer to a self-sustained space station by 2035 and a "
+            "crewed lunar mission by 2040.",
+            "2024-09-19",
+        )
+    )
+    assert {(label, when) for _, label, _, when in found} == {
+        ("space_station", "2035"),
+        ("lunar_landing", "2040"),
+    }
