@@ -13,6 +13,19 @@ from nlp.spans import spans_in
 
 # Capabilities that are also places: "experiments in space stations" shows no station being built.
 PLACES = {"space_station"}
+# "Tianwen-3 aims to return samples from Mars": a sample return, not from the Moon.
+ELSEWHERE = {
+    "mars",
+    "martian",
+    "asteroid",
+    "asteroids",
+    "comet",
+    "jupiter",
+    "venus",
+    "bennu",
+    "ryugu",
+}
+MOON_WORDS = {"moon", "lunar", "moon's"}
 
 
 @Language.factory("spacerace_capabilities")
@@ -39,11 +52,19 @@ class CapabilityFinder:
     def __call__(self, doc: Doc) -> Doc:
         matches = {*self.words(doc), *self.lemmas(doc)}
         spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matches]
-        spans = [s for s in spans if not (s.label_ in PLACES and a_place(s))]
+        spans = [s for s in spans if not (s.label_ in PLACES and a_place(s)) and not _elsewhere(s)]
         spans = _longest_per_label([*_outermost(_outside_programmes(doc, spans)), *cue_spans(doc)])
         spans = [_as_its_doer_flies(span) for span in spans]
         doc.spans[CAPABILITIES] = sorted(spans, key=lambda s: (s.start, s.label_))
         return doc
+
+
+def _elsewhere(span: Span) -> bool:
+    """A lunar sample phrase in a sentence about another body and not the Moon."""
+    if span.label_ != "lunar_sample_return":
+        return False
+    words = {t.lower_ for t in span.sent}
+    return bool(words & ELSEWHERE) and not words & MOON_WORDS
 
 
 def _outside_programmes(doc: Doc, spans: list[Span]) -> list[Span]:

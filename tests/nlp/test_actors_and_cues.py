@@ -113,6 +113,8 @@ def test_founded_by_someone_in_a_year_is_no_deadline():
             "The servicer will attempt the removal of a broadband satellite.",
             "space_traffic_management",
         ),
+        ("Roscosmos signed a contract for a new manned transport ship.", "crewed_spaceflight"),
+        ("The contract covers an Angara heavy-class launch vehicle.", "heavy_lift_launch"),
     ],
 )
 def test_paraphrases_of_a_capability_are_found(text, capability):
@@ -184,3 +186,8 @@ def test_a_nation_named_only_as_a_place_is_not_an_actor():
 def test_a_nation_contributing_to_a_mission_is_an_actor():
     out = extract("The Chang'e-7 mission will carry instruments from Egypt and Thailand.")
     assert {"Egypt", "Thailand"} <= names(out)
+
+
+def test_samples_returned_from_another_body_are_no_lunar_sample_return():
+    out = extract("The Tianwen-3 mission aims to return samples from Mars by 2031.")
+    assert "lunar_sample_return" not in out["capabilities"]
