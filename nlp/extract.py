@@ -60,10 +60,18 @@ def document_output(doc: Doc, record: dict) -> dict:
     doing = {m["actor_key"] for m in milestones}
     return {
         "id": record["id"],
-        "actors": [a for a in actor_output(doc) if a["key"] in doing or not _a_place_only(a, doc)],
+        "actors": [a for a in actor_output(doc) if a["key"] in doing or not _in_passing(a, doc)],
         "capabilities": sorted({span.label_ for span in doc.spans[CAPABILITIES]}),
         "milestones": milestones,
     }
+
+
+def _in_passing(actor: dict, doc: Doc) -> bool:
+    """An actor named in passing: a nation only as a place, or a company the gazetteer does not
+    know that does nothing in the text (a supplier, a customer, an investor)."""
+    if actor["type"] == "company" and actor["key"].startswith("new:"):
+        return True
+    return _a_place_only(actor, doc)
 
 
 def _a_place_only(actor: dict, doc: Doc) -> bool:

@@ -191,3 +191,12 @@ def test_a_nation_contributing_to_a_mission_is_an_actor():
 def test_samples_returned_from_another_body_are_no_lunar_sample_return():
     out = extract("The Tianwen-3 mission aims to return samples from Mars by 2031.")
     assert "lunar_sample_return" not in out["capabilities"]
+
+
+def test_a_company_named_in_passing_is_not_an_actor_but_one_doing_the_work_is():
+    out = extract(
+        "Beijing-based startup Starwave Technologies launched its first computing satellite on "
+        "Monday. The satellite carries solar panels made by Sunmax Energy Corp."
+    )
+    assert "Starwave Technologies" in names(out)
+    assert "Sunmax Energy Corp." not in names(out)
