@@ -105,7 +105,10 @@ def _subject_word(sent: Span, words: set[str]) -> str | None:
 
 def in_subject(span: Span) -> bool:
     """Whether the span is the subject or inside it ("LandSpace's rocket"), not in a clause
-    hung on it ("the institute, backed by Zhejiang Lab,")."""
+    hung on it ("the institute, backed by Zhejiang Lab,"), unless it made the subject ("the
+    vehicle developed by CAS Space is scheduled to launch")."""
+    if _maker_of_the_subject(span):
+        return True
     for token in (
         span.root.ancestors if span.root.dep_ not in ("nsubj", "nsubjpass") else [span.root]
     ):
@@ -114,6 +117,21 @@ def in_subject(span: Span) -> bool:
         if token.dep_ in ("dobj", "pobj", "ROOT", "acl", "relcl"):
             return False
     return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+MAKER_VERBS = {"develop", "build", "make", "design", "manufacture", "operate"}
+
+
+def _maker_of_the_subject(span: Span) -> bool:
+    by = span.root.head
+    made = by.head
+    return (
+        span.root.dep_ == "pobj"
+        and by.dep_ == "agent"
+        and made.dep_ == "acl"
+        and made.lemma_.lower() in MAKER_VERBS
+        and made.head.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def actor_type(span: Span) -> str | None:

@@ -42,7 +42,7 @@ FAIL_NOUNS = {"failure", "anomaly", "explosion", "mishap"}  # "the flight ended 
 FAIL_PHRASES = ("hard landing", "lost contact", "lost communication", "broke up", "broken up",
                 "breaking up", "broke apart", "broken apart", "breaking apart", "blew up",
                 "crash landing", "crash-landed", "caught fire", "catch fire", "caught on fire",
-                "given up on", "gave up on")  # fmt: skip
+                "given up on", "gave up on", "without its crew", "empty-handed")  # fmt: skip
 # A programme given up, said with a negation: "will no longer develop", "is no longer pursuing".
 DROPPED = ("no longer develop", "no longer build", "no longer pursue", "no longer fly")
 FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",

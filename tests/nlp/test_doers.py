@@ -44,3 +44,12 @@ def test_the_agency_is_the_latest_agency_named():
     assert ("Indian Space Research Organisation", "lunar_landing", "planned", "2040") in (
         milestones(out)
     )
+
+
+def test_the_maker_named_in_the_subject_does_what_its_vehicle_does():
+    out = extract(
+        "The space tourism vehicle developed by CAS Space is scheduled to reach the edge of space "
+        "in 2028.",
+        "2025-06-06",
+    )
+    assert ("CAS Space", "space_tourism", "planned", "2028") in milestones(out)

@@ -184,6 +184,7 @@ def test_an_announcement_of_a_done_thing_is_an_achievement():
         "On the first New Glenn flight, the booster was lost on its way back to the ship.",
         "Blue Origin is pausing its space tourism flights for at least two years.",
         "NASA will no longer develop the Exploration Upper Stage for the heavy-lift SLS rocket.",
+        "Boeing's Starliner crewed flight test capsule returned to Earth empty-handed.",
     ],
 )
 def test_attempts_that_came_to_nothing_and_programmes_stopped_failed(text):
