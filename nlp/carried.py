@@ -5,9 +5,9 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from nlp.components import CAPABILITIES
+from nlp.components import ACTORS, CAPABILITIES, VEHICLES
 from nlp.doers import SUBJECTS, Recent, sentence_actors
-from nlp.milestones import Claim, claim_confidence, status_and_date
+from nlp.milestones import Claim, capability_clause, claim_confidence, status_and_date
 from nlp.spans import spans_in
 from nlp.status import EVENT_NOUNS, sentence_status
 
@@ -43,3 +43,36 @@ def carried_claims(sent: Span, published: date | None, before: list[Claim],
         Claim(actor, label, status, when, sent, claim_confidence(False, actor, True, len(pairs)))
         for actor, label in pairs
     ]
+
+
+def unnamed_doer_claims(sent: Span, published: date | None, before: list[Claim]) -> list[Claim]:
+    """ "The spacecraft's reusable first stage performed a flawless landing": a sentence that shows
+    a capability but names no one, its subject a thing of the story ("the", "its"), goes on about
+    the doer of the claims just before."""
+    doc = sent.doc
+    if not before or spans_in(doc, ACTORS, sent.start, sent.end):
+        return []
+    if spans_in(doc, VEHICLES, sent.start, sent.end) or not _a_thing_of_the_story(sent):
+        return []
+    doer = before[0].actor
+    claims, seen = [], set()
+    for span in spans_in(doc, CAPABILITIES, sent.start, sent.end):
+        clause = capability_clause(span)
+        said = sentence_status(clause) or sentence_status(sent)
+        if said is None or span.label_ in seen:
+            continue
+        seen.add(span.label_)
+        status, when = status_and_date(said, clause, sent, published, span)
+        dated = bool(when and when.value)
+        claims.append(
+            Claim(doer, span.label_, status, when, sent, claim_confidence(False, doer, dated, 1))
+        )
+    return claims
+
+
+def _a_thing_of_the_story(sent: Span) -> bool:
+    subjects = [t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"]
+    return bool(subjects) and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") or c.dep_ == "poss"
+        for c in subjects[0].children
+    )

@@ -6,7 +6,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from nlp import gazetteer
-from nlp.carried import carried_claims
+from nlp.carried import carried_claims, unnamed_doer_claims
 from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
 from nlp.context import clean_name
 from nlp.cues import a_place_name
@@ -120,8 +120,10 @@ def milestone_output(doc: Doc, published: date | None) -> list[dict]:
     names = {a["key"]: a["name"] for a in actor_output(doc)}
     seen, out, recent, before = set(), [], (), []
     for sent in doc.sents:
-        claims = claims_for_sentence(sent, published, recent) or carried_claims(
-            sent, published, before, recent
+        claims = (
+            claims_for_sentence(sent, published, recent)
+            or carried_claims(sent, published, before, recent)
+            or unnamed_doer_claims(sent, published, before)
         )
         before = claims or before
         for claim in claims:

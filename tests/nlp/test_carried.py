@@ -45,3 +45,14 @@ def test_a_later_sentence_dating_the_story_carries_the_claims_before(text, carri
 )
 def test_a_later_sentence_without_a_date_or_about_another_actor_carries_nothing(text, only):
     assert {status for _, _, status, _ in milestones(extract(text, "2025-11-05"))} == {only}
+
+
+def test_a_sentence_showing_a_capability_but_naming_no_one_goes_on_about_the_last_doer():
+    found = milestones(
+        extract(
+            "Blue Origin flew its 36th space tourism mission on Wednesday. The spacecraft's reusable "
+            "first stage performed a flawless vertical, powered landing.",
+            "2025-10-09",
+        )
+    )
+    assert ("Blue Origin", "reusable_launch", "achieved", "2025-10-09") in found
