@@ -51,15 +51,70 @@ NATION_WORDS = {
     "israeli": "IL",
     "australian": "AU",
     "saudi": "SA",
+    "australia": "AU",
+    "sydney": "AU",
+    "melbourne": "AU",
+    "shenzhen": "CN",
+    "wuhan": "CN",
+    "guangzhou": "CN",
+    "seattle": "US",
+    "houston": "US",
+    "colorado": "US",
+    "osaka": "JP",
+    "seoul": "KR",
+    "daejeon": "KR",
+    "hyderabad": "IN",
+    "chennai": "IN",
+    "mumbai": "IN",
+    "bangalore": "IN",
+    "cardiff": "GB",
+    "scottish": "GB",
+    "glasgow": "GB",
+    "munich": "DE",
+    "berlin": "DE",
+    "bremen": "DE",
+    "toulouse": "FR",
+    "rome": "IT",
+    "turin": "IT",
+    "milan": "IT",
+    "icelandic": "IS",
+    "iceland": "IS",
+    "reykjavik": "IS",
+    "swiss": "CH",
+    "switzerland": "CH",
+    "spanish": "ES",
+    "spain": "ES",
+    "madrid": "ES",
+    "dutch": "NL",
+    "netherlands": "NL",
+    "swedish": "SE",
+    "sweden": "SE",
+    "norwegian": "NO",
+    "norway": "NO",
+    "finnish": "FI",
+    "finland": "FI",
+    "luxembourg": "LU",
+    "polish": "PL",
+    "poland": "PL",
+    "brazilian": "BR",
+    "brazil": "BR",
+    "mexican": "MX",
+    "turkish": "TR",
+    "singapore": "SG",
+    "israel": "IL",
 }
 WINDOW = 4
 _SUFFIXES = re.compile(r"\b(inc|ltd|llc|corp|co|corporation|company|limited|plc)\b\.?", re.I)
 
 
 def nation_from_context(span: Span) -> str | None:
-    """A nation named or implied right before the name ("Chinese startup X", "Tokyo-based X") or
-    right after it ("X, a Japanese firm"); None rather than a guess."""
+    """A nation named or implied in the name ("Australian Space Agency"), right before it ("Chinese
+    startup X", "Tokyo-based X") or right after it ("X, a Japanese firm"); None rather than a
+    guess."""
     doc = span.doc
+    for token in span:  # "Australian Space Agency", "Reykjavik Energy"
+        if nation := NATION_WORDS.get(token.lower_):
+            return nation
     before = doc[max(span.sent.start, span.start - WINDOW) : span.start]
     after = doc[span.end : min(span.sent.end, span.end + WINDOW)]
     for token in list(reversed(before)) + list(after):

@@ -200,3 +200,12 @@ def test_a_company_named_in_passing_is_not_an_actor_but_one_doing_the_work_is():
     )
     assert "Starwave Technologies" in names(out)
     assert "Sunmax Energy Corp." not in names(out)
+
+
+def test_a_discovered_name_that_holds_a_nation_takes_it_before_its_neighbours():
+    out = extract(
+        "NASA and the Australian Space Agency signed an agreement on lunar rovers. The Brazilian "
+        "Space Agency joined the Artemis Accords."
+    )
+    nations = {a["name"]: a["nation"] for a in out["actors"]}
+    assert (nations["Australian Space Agency"], nations["Brazilian Space Agency"]) == ("AU", "BR")
