@@ -76,10 +76,9 @@ class ActorFinder:
                 if earlier == "" or earlier is None and not tied:
                     continue
                 key, listed = earlier or key, ent.end
-                for word in (
-                    ent[0],
-                    ent[-1],
-                ):  # "Wang" after "Wang Jie", "McClain" after "Anne McClain"
+                # Either end names the person again: "Wang" after "Wang Jie", "McClain" after
+                # "Anne McClain".
+                for word in (ent[0], ent[-1]):
                     people.setdefault(word.text.removesuffix("'s").lower(), key)
             yield Span(doc, ent.start, ent.end, label=ent.label_, kb_id=key)
 

@@ -75,8 +75,8 @@ def _in_passing(actor: dict, doc: Doc) -> bool:
 
 
 def _a_place_only(actor: dict, doc: Doc) -> bool:
-    """A nation named only as where things happen ("available in Japan, Canada and Peru") and
-    doing nothing in the text is a place, not an actor."""
+    """A nation named only as where things happen ("available in Japan, Canada and Peru") or as a
+    modifier of another name ("US firm SpaceX") and doing nothing in the text is no actor."""
     if actor["type"] != "nation":
         return False
     spans = [span for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"]]

@@ -80,9 +80,11 @@ def is_noise(ent: Span) -> bool:
         return True
     if ent.label_ == "ORG" and not _looks_like_a_body(ent):
         return True
-    # "the Odin spacecraft", "Peregrine lunar lander"
-    following = ent.doc[ent.end : ent.end + 2]
-    if any(t.lower_ in THINGS for t in following[: 2 if following[:1].text.islower() else 1]):
+    # "the Odin spacecraft"; over one lower-case word, "Peregrine lunar lander"
+    following = list(ent.doc[ent.end : ent.end + 2])
+    if following and not following[0].is_lower:
+        following = following[:1]
+    if any(t.lower_ in THINGS for t in following):
         return True
     return ent[-1].lower_ in THINGS
 

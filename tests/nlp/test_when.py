@@ -2,6 +2,8 @@
 span of years by its end, a milestone for each of several targets, and a loss reported with no
 date on the day of publication."""
 
+import pytest
+
 from tests.nlp.extracting import extract, milestones
 
 
@@ -44,28 +46,26 @@ def test_a_loss_with_no_date_is_dated_by_publication():
     ) in (found)
 
 
-def test_a_clause_giving_one_capability_several_targets_gives_each():
-    found = milestones(
-        extract(
+@pytest.mark.parametrize(
+    ("text", "published", "targets"),
+    [
+        (  # one capability, two targets
             "ISRO said the first Bharatiya Antariksh Station module is planned for 2028 and the "
             "complete station for 2035.",
             "2025-01-16",
-        )
-    )
-    targets = {when for _, label, status, when in found if label == "space_station"}
-    assert {"2028", "2035"} <= targets
-
-
-def test_a_target_with_no_year_beside_dated_ones_is_a_milestone_of_its_own():
-    found = milestones(
-        extract(
+            {"2028", "2035"},
+        ),
+        (  # a target with no year beside dated ones is a milestone of its own
             "The company plans to launch Starcloud-2 next year, followed by a 100-kilowatt "
             "satellite by 2027 and a 40-megawatt orbital data center by the early 2030s.",
             "2025-11-03",
-        )
-    )
-    targets = {when for _, label, status, when in found if status == "planned"}
-    assert targets == {"2026", "2027", None}
+            {"2026", "2027", None},
+        ),
+    ],
+)
+def test_a_clause_giving_several_targets_gives_a_milestone_for_each(text, published, targets):
+    found = milestones(extract(text, published))
+    assert {when for _, _, status, when in found if status == "planned"} == targets
 
 
 def test_a_plan_for_one_date_or_another_has_no_certain_year():
