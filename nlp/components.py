@@ -1,7 +1,6 @@
 """spaCy components: gazetteer actors, discovered actors, vehicles and capabilities as span groups."""
 
 import re
-from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -9,9 +8,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import gazetteer
-from nlp.context import defined_acronym, nation_from_context, normalise_name
+from nlp.context import defined_acronym, normalise_name
 from nlp.noise import ROLES, is_noise, person_key, tied_to_work, trimmed
-from nlp.spans import spans_in
 
 ACTORS = "actors"
 VEHICLES = "vehicles"
@@ -130,60 +128,6 @@ def discovered_type(span: Span) -> str:
     if PROGRAMME_WORDS.search(span.text.strip()):
         return "program"  # "Project Sunrise": done by whoever runs it, not by itself
     return "agency" if ORG_WORDS.search(span.text) else "company"
-
-
-def discovered_nation(span: Span) -> str | None:
-    """The nation the words around a name give ("Chinese startup X"), else that of the nearest
-    known actor or vehicle in its sentence ("NASA astronaut X"), else the document's own when one
-    nation dominates it; None when nothing ties the name to one."""
-    return nation_from_context(span) or _nearest_nation(span) or _document_nation(span.doc)
-
-
-def _known_nations(doc: Doc, within: Span | None = None) -> list[tuple[Span, str]]:
-    found = []
-    start, end = (within.start, within.end) if within is not None else (0, len(doc))
-    for group, lookup in ((ACTORS, _actor_nation), (VEHICLES, _vehicle_nation)):
-        for other in spans_in(doc, group, start, end):
-            nation = lookup(other.kb_id_)
-            if nation:
-                found.append((other, nation))
-    return found
-
-
-def _actor_nation(key: str) -> str | None:
-    actor = gazetteer.actors().get(key)
-    return actor.nation if actor else None
-
-
-def _vehicle_nation(key: str) -> str | None:
-    vehicle = gazetteer.vehicles().get(key)
-    return _actor_nation(vehicle.maker) if vehicle else None
-
-
-def _nearest_nation(span: Span) -> str | None:
-    candidates = [(o, n) for o, n in _known_nations(span.doc, span.sent) if o.start != span.start]
-    if not candidates:
-        return None
-    distance = lambda pair: min(abs(pair[0].start - span.end), abs(span.start - pair[0].end))  # noqa: E731
-    return min(candidates, key=distance)[1]
-
-
-DOMINANT = 0.6  # share of the known actors' mentions one nation needs to speak for the document
-
-
-def _document_nation(doc: Doc) -> str | None:
-    key = "spacerace.document_nation"
-    if key not in doc.user_data:  # asked once per discovered name: counted once per document
-        doc.user_data[key] = _dominant_nation(doc)
-    return doc.user_data[key]
-
-
-def _dominant_nation(doc: Doc) -> str | None:
-    nations = Counter(nation for _, nation in _known_nations(doc))
-    if not nations:
-        return None
-    nation, count = nations.most_common(1)[0]
-    return nation if count >= DOMINANT * sum(nations.values()) else None
 
 
 @Language.factory("spacerace_vehicles")

@@ -7,12 +7,13 @@ from spacy.tokens import Doc
 
 from nlp import gazetteer
 from nlp.carried import carried_claims, unnamed_doer_claims
-from nlp.components import ACTORS, CAPABILITIES, discovered_nation, discovered_type
+from nlp.components import ACTORS, CAPABILITIES, discovered_type
 from nlp.context import clean_name
 from nlp.cues import a_place_name
 from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
 from nlp.milestones import claims_for_sentence
+from nlp.nations import discovered_nation
 from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new

@@ -1,4 +1,4 @@
-"""Actors without the NER's noise, nations from context, capabilities from lemmas and cues, and
+"""Actors without the NER's noise, capabilities from lemmas and cues, and
 milestones decided clause by clause and given to the organisation that does them."""
 
 import pytest
@@ -22,11 +22,6 @@ def test_a_lone_surname_is_the_person_named_in_full_before():
     )
     people = [a for a in out["actors"] if a["type"] == "person"]
     assert [p["name"] for p in people] == ["Karen Holloway"]
-
-
-def test_a_person_takes_the_nation_of_the_organisation_beside_them():
-    out = extract("NASA astronaut Priya Raman boarded the spacecraft on Tuesday.")
-    assert {a["name"]: a["nation"] for a in out["actors"]}["Priya Raman"] == "US"
 
 
 def test_capability_phrases_match_on_lemmas():
@@ -200,12 +195,3 @@ def test_a_company_named_in_passing_is_not_an_actor_but_one_doing_the_work_is():
     )
     assert "Starwave Technologies" in names(out)
     assert "Sunmax Energy Corp." not in names(out)
-
-
-def test_a_discovered_name_that_holds_a_nation_takes_it_before_its_neighbours():
-    out = extract(
-        "NASA and the Australian Space Agency signed an agreement on lunar rovers. The Brazilian "
-        "Space Agency joined the Artemis Accords."
-    )
-    nations = {a["name"]: a["nation"] for a in out["actors"]}
-    assert (nations["Australian Space Agency"], nations["Brazilian Space Agency"]) == ("AU", "BR")

@@ -57,11 +57,3 @@ def test_the_company_refers_back_to_the_last_organisation():
     )
     milestone = next(m for m in out["milestones"] if m["capability"] == "in_orbit_ai_inference")
     assert milestone["actor"] == "Starcloud" and milestone["date"] == "2026"
-
-
-def test_an_unknown_organisation_takes_its_nation_from_context():
-    out = extract(
-        "Orbital Forge Systems, a Japanese startup, plans to build orbital data centers by 2030."
-    )
-    found = [a for a in out["actors"] if "Orbital Forge" in a["name"]]
-    assert found and found[0]["nation"] == "JP"
