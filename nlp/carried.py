@@ -1,5 +1,6 @@
 """Claims a sentence carries on from the ones before it: a sentence that names no capability
-but dates what "the project" or the same actor will do."""
+but dates what "the project" or the same actor will do, and one that shows a capability but
+names no one ("The spacecraft's first stage landed")."""
 
 from datetime import date
 
@@ -71,8 +72,8 @@ def unnamed_doer_claims(sent: Span, published: date | None, before: list[Claim])
 
 
 def _a_thing_of_the_story(sent: Span) -> bool:
+    """Whether the main subject is one already met: "the stage", "its stage", "the craft's stage"."""
     subjects = [t for t in sent if t.dep_ in SUBJECTS and t.head.dep_ == "ROOT"]
     return bool(subjects) and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") or c.dep_ == "poss"
-        for c in subjects[0].children
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in subjects[0].children
     )

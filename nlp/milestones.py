@@ -29,7 +29,8 @@ GOVERNED = ("xcomp", "ccomp")  # "plans to launch", "said it will launch": the p
 
 @dataclass
 class Shown:
-    """Where a clause shows a capability first, and the owners of the missions that show it."""
+    """Where a clause shows a capability first, the owners of the missions that show it, those
+    missions, and every phrase that shows it (to tell its dates from another capability's)."""
 
     span: Span
     owners: set[tuple[str, bool]]

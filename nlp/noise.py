@@ -122,8 +122,9 @@ TITLES = {
 
 def trimmed(ent: Span) -> Span | None:
     """The name inside what the NER tagged: cut at a paragraph break ("X.\n\nCarrying"), without a
-    title before it or a small word after it; None for a common noun phrase ("a Master of
-    Science"). A name that followed a title is a person's."""
+    title before it ("PM Modi") or lower-case words after it ("University of Bath in", "Xinhua
+    later"); None for a common noun phrase ("a Master of Science"). A name that followed a title
+    is a person's."""
     doc, start, end = ent.doc, ent.start, ent.end
     if doc[start].lower_ in ("a", "an"):
         return None
