@@ -60,6 +60,7 @@ IN_N_YEARS = re.compile(r"\b(?:within|in|over)(?: the next)? (\w+(?: couple of)?
 
 
 PRECISIONS = ("year", "month", "day")
+UNDATED_ANCHOR = date(2000, 1, 1)  # any day: only whether a phrase is relative is asked of it
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,9 @@ def resolve(phrase: str, published: date | None, future: bool) -> ResolvedDate |
     if absolute:
         return ResolvedDate(*absolute, phrase)
     if published is None:
-        return None
+        # "Later this year" in a page with no date still says the plan has a timeframe.
+        known = future and _relative(low, UNDATED_ANCHOR, future)
+        return ResolvedDate(None, None, phrase) if known else None
     relative = _relative(low, published, future)
     return ResolvedDate(*relative, phrase) if relative else None
 

@@ -150,7 +150,7 @@ def _misfit(when: ResolvedDate, published: date | None, status: str) -> int:
     target is after publication (the same day will do), an achievement's not after it."""
     if status == "planned":
         # A timeframe with no year ("in the 2030s") is a target too.
-        ahead = after(when, published) or not when.value
+        ahead = after(when, published) or not when.value or published is None
         return 0 if ahead else 1 if not before(when, published) else 2
     if status == "achieved":
         return 1 if after(when, published) else 0

@@ -77,7 +77,12 @@ def test_either_of_two_dates_is_only_what_both_share(phrase, value, precision):
 
 
 def test_relative_phrases_need_a_publication_date():
-    assert resolve("next year", None, True) is None
+    assert resolve("last year", None, False) is None
+
+
+def test_a_relative_timeframe_ahead_on_an_undated_page_is_kept_without_a_date():
+    resolved = resolve("later this year", None, True)
+    assert resolved.value is None and resolved.text == "later this year"
 
 
 def test_date_start_is_the_first_day_covered():

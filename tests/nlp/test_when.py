@@ -102,3 +102,16 @@ def test_a_date_beside_another_capability_is_not_this_ones():
         ("space_station", "2035"),
         ("lunar_landing", "2040"),
     }
+
+
+def test_a_plan_on_an_undated_page_keeps_its_status_and_its_explicit_year():
+    found = milestones(
+        extract(
+            "Blue Origin will use its Blue Moon lander, scheduled to fly later this year. The "
+            "space tourism vehicle of CAS Space is scheduled to launch in 2027, a media report "
+            "said on Friday.",
+            None,
+        )
+    )
+    assert ("Blue Origin", "lunar_landing", "planned", None) in found
+    assert ("CAS Space", "space_tourism", "planned", "2027") in found
