@@ -191,6 +191,8 @@ def precedents(sent: Span) -> set[str]:
         lead = sent.doc[max(sent.start, token.i - 3) : token.i]
         if token.lower_ != "after" or not any(t.lower_ in ORDINALS for t in lead):
             continue
+        if any(t.is_punct or t.lower_ == "time" for t in lead):
+            continue  # "failed for the second time, after ispace lost contact": no precedent
         end = next(
             (t.i for t in sent.doc[token.i : sent.end] if t.lower_ in ("to", ",", ";")), sent.end
         )

@@ -79,7 +79,9 @@ def _status(sent: Span) -> str | None:
     lemmas = {
         t.lemma_.lower()
         for t in sent
-        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due") and not _put(t)
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due")
+        and not _put(t)
+        and not _as_planned(t)
     }
     words = {t.lower_ for t in sent}
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
@@ -108,7 +110,7 @@ def _status(sent: Span) -> str | None:
             return "planned"
         return "announced" if "yet" in words else None
     past = any(
-        t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() in ACHIEVE_LEMMAS or _set_down(t))
+        t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() in ACHIEVE_LEMMAS or _phrasal_done(t))
         for t in sent
     )
     return "achieved" if past or _in_service_now(sent, words) or _going_on_since(sent) else None
@@ -164,8 +166,21 @@ def _put(token) -> bool:
     return token.lemma_.lower() == "set" and any(c.dep_ in ("dobj", "prt") for c in token.children)
 
 
-def _set_down(token) -> bool:
-    return token.lemma_.lower() == "set" and any(c.lower_ == "down" for c in token.children)
+def _as_planned(token) -> bool:
+    """ "took off as planned", "docked as scheduled": done the way it was planned (not "as it
+    aims for a flight in 2028", which has a subject of its own)."""
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return token.lemma_.lower() in PLAN_LEMMAS and "as" in marks and not subject
+
+
+# Verbs done only with their particle: "set its lander down", "took off", "blasted off".
+PHRASAL_DONE = {("set", "down"), ("take", "off"), ("blast", "off")}
+
+
+def _phrasal_done(token) -> bool:
+    lemma = token.lemma_.lower()
+    return any((lemma, c.lower_) in PHRASAL_DONE for c in token.children if c.dep_ == "prt")
 
 
 def _did_not_happen(sent: Span) -> bool:

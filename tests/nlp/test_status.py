@@ -218,3 +218,32 @@ def test_a_target_met_in_orbit_is_no_plan():
         "2024-04-19",
     )
     assert {status for _, status, _ in found} == {"achieved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Shenzhou 21 spaceship took off as planned at 11:44 p.m. on Friday from Jiuquan.",
+        "The Shenzhou 21 spaceship blasted off as scheduled on Friday from Jiuquan.",
+    ],
+)
+def test_a_flight_that_went_as_planned_is_achieved(text):
+    assert ("crewed_spaceflight", "achieved", "2025-10-31") in statuses(text, "2025-11-01")
+
+
+def test_a_plan_in_a_clause_with_its_own_subject_is_still_a_plan():
+    found = statuses(
+        "Interstellor said 20 customers have booked seats for its space tourism missions, as it "
+        "aims for a first flight around 2028.",
+        "2025-10-10",
+    )
+    assert ("space_tourism", "planned", "2028") in found
+
+
+def test_a_second_failure_after_an_announcement_names_no_earlier_success():
+    found = statuses(
+        "Japan's bid for a private moon landing has ended in failure for the second time, after "
+        "startup ispace announced that it lost communication with its lunar lander Resilience.",
+        "2025-06-07",
+    )
+    assert found == {("lunar_landing", "failed", "2025-06-07")}
