@@ -60,8 +60,10 @@ NOT_BODIES = {
     "building", "week", "congress", "conference", "summit", "strategy", "communications", "dam",
     "orbit", "lagrange", "arrangement", "interpretation",
 }  # fmt: skip
-# "NG-3", "Tianwen-2", "B1067", "Merah Putih 2": a flight, a booster or a satellite, not a body.
-DESIGNATION = re.compile(r"^([A-Z][A-Za-z]{0,11}-\d+[A-Za-z]?|[A-Z]\d{3,}|\d+[A-Z]?)$")
+# "NG-3", "Tianwen-2", "B1067", "Galileo L13", "Merah Putih 2": a flight, a booster or a
+# satellite, not a body.
+DESIGNATION = re.compile(r"^([A-Z][A-Za-z]{0,11}-\d+[A-Za-z]?|[A-Z]{1,2}\d+[A-Z]?|\d+[A-Z]?)$")
+YEAR = re.compile(r"^(19|20)\d\d$")
 COMMON_WORD = 4.0  # Zipf frequency above which a lone capitalised word is an ordinary word
 
 
@@ -80,6 +82,8 @@ def is_noise(ent: Span) -> bool:
         return True
     if ent.label_ == "ORG" and not _looks_like_a_body(ent):
         return True
+    if _designated(ent):
+        return True  # "Turksat 5B", "Galileo L13": satellites, not their operators or a person
     # "the Odin spacecraft"; over one lower-case word, "Peregrine lunar lander"
     following = list(ent.doc[ent.end : ent.end + 2])
     if following and not following[0].is_lower:
@@ -87,6 +91,15 @@ def is_noise(ent: Span) -> bool:
     if any(t.lower_ in THINGS for t in following):
         return True
     return ent[-1].lower_ in THINGS
+
+
+def _designated(ent: Span) -> bool:
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    last = ent[-1] if len(ent) > 1 and ent.label_ == "PERSON" else None
+    return any(
+        t is not None and DESIGNATION.match(t.text) and not YEAR.match(t.text)
+        for t in (after, last)
+    )
 
 
 def _looks_like_a_body(ent: Span) -> bool:

@@ -131,3 +131,22 @@ def test_a_name_after_a_title_of_office_does_not_take_the_title():
 def test_a_name_before_a_described_vehicle_is_the_vehicle():
     out = extract("Astrobotic's Peregrine lunar lander lifted off from Cape Canaveral on Monday.")
     assert "Peregrine" not in names(out)
+
+
+def test_satellites_named_after_their_operators_are_not_actors():
+    out = extract(
+        "Moreover, CRS-22, Crew-3, Turksat 5B, Telkomsat Merah Putih 2 and Galileo L13 were all "
+        "previously launched on this Falcon 9 booster."
+    )
+    assert not {n.lower() for n in names(out)} & {"turksat", "galileo l13", "telkomsat"}
+
+
+def test_a_government_body_is_its_nation():
+    out = extract(
+        "The Union Cabinet on Wednesday approved the Next Generation Launch Vehicle, a step "
+        "towards landing an Indian astronaut on the Moon by 2040.",
+        "2024-09-18",
+    )
+    assert ("India", "lunar_landing", "planned", "2040") in {
+        (m["actor"], m["capability"], m["status"], m["date"]) for m in out["milestones"]
+    }
