@@ -9,7 +9,6 @@ from nlp import gazetteer
 from nlp.carried import carried_claims, unnamed_doer_claims
 from nlp.components import ACTORS, CAPABILITIES, discovered_type
 from nlp.context import clean_name
-from nlp.cues import a_place_name
 from nlp.doers import org_keys
 from nlp.guard import blank_markup, pieces, skip_reason
 from nlp.milestones import claims_for_sentence
@@ -72,16 +71,30 @@ def _in_passing(actor: dict, doc: Doc) -> bool:
     know that does nothing in the text (a supplier, a customer, an investor)."""
     if actor["type"] == "company" and actor["key"].startswith("new:"):
         return True
-    return _a_place_only(actor, doc)
+    return _a_bystander(actor, doc)
 
 
-def _a_place_only(actor: dict, doc: Doc) -> bool:
-    """A nation named only as where things happen ("available in Japan, Canada and Peru") or as a
-    modifier of another name ("US firm SpaceX") and doing nothing in the text is no actor."""
+PARTICIPANT_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def _a_bystander(actor: dict, doc: Doc) -> bool:
+    """A nation that does nothing in the text (no milestone is its) and is never a subject or an
+    owner ("China launched", "China's station"): named as a place ("available in Japan"), a
+    modifier ("US firm SpaceX") or a comparison ("without relying on Russia") is no actor."""
     if actor["type"] != "nation":
         return False
     spans = [span for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"]]
-    return all(a_place_name(span) or span.root.dep_ in ("compound", "nmod") for span in spans)
+    return not any(_a_participant(span.root) for span in spans)
+
+
+def _a_participant(token) -> bool:
+    while token.dep_ == "conj" and token.head != token:  # "China and Russia have signed"
+        token = token.head
+    if token.dep_ in PARTICIPANT_DEPS:
+        return True
+    # "instruments from Egypt", "an astronaut from Pakistan": what a nation contributes.
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def actor_output(doc: Doc) -> list[dict]:

@@ -179,8 +179,30 @@ def test_a_nation_named_only_as_a_place_is_not_an_actor():
 
 
 def test_a_nation_contributing_to_a_mission_is_an_actor():
-    out = extract("The Chang'e-7 mission will carry instruments from Egypt and Thailand.")
+    out = extract("Chang'e-7 will carry a rover built by a team from Egypt and Thailand.")
     assert {"Egypt", "Thailand"} <= names(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "bystanders"),
+    [
+        (
+            "China and Russia have signed an agreement on the lunar station. Japan's "
+            "mission is ready. The company wants to launch satellites without relying on Brazil.",
+            {"China", "Russia", "Japan"},
+            {"Brazil"},
+        ),
+        (
+            "Spacesail will serve Thailand and Malaysia, a market Starlink also targets.",
+            set(),
+            {"Thailand", "Malaysia"},
+        ),
+    ],
+)
+def test_a_nation_is_an_actor_as_a_subject_or_an_owner_not_as_a_bystander(text, actors, bystanders):
+    found = names(extract(text))
+    assert actors <= found
+    assert not bystanders & found
 
 
 def test_samples_returned_from_another_body_are_no_lunar_sample_return():
