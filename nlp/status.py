@@ -5,9 +5,18 @@ from spacy.tokens import Span
 from nlp import gazetteer
 from nlp.components import ACTORS
 from nlp.spans import says, spans_in
+from nlp.verb_forms import (
+    ACHIEVE_LEMMAS,
+    PLAN_LEMMAS,
+    as_planned,
+    did_not_happen,
+    done_with_particle,
+    going_on_since,
+    has_deadline,
+    setting_something,
+    under_way,
+)
 
-PLAN_LEMMAS = {"plan", "aim", "target", "intend", "schedule", "expect", "prepare", "seek", "hope",
-               "set", "due", "slate"}  # fmt: skip
 PLAN_FORMS = {"hopes", "hoping"}  # the small model's lemma of "hopes" is "hop"
 # A plan or an announcement named by a noun: "has plans for a station", "made the announcement".
 PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "timeline", "roadmap", "plan",
@@ -15,18 +24,9 @@ PLAN_NOUNS = {"goal", "target", "targets", "ambition", "ambitions", "aim", "time
               "permit", "authorisation", "authorization"}  # fmt: skip
 ANNOUNCE_LEMMAS = {"announce", "unveil", "propose", "reveal", "sign", "select", "award", "agree",
                    "outline", "pledge", "commit", "file", "apply", "request", "submit"}  # fmt: skip
-# "is building", "are developing": work under way, announced but not done.
-UNDER_WAY_LEMMAS = {"build", "develop", "design", "work", "construct", "assemble", "ready",
-                    "expand"}  # fmt: skip
 FAIL_LEMMAS = {"fail", "explode", "crash", "cancel", "scrap", "abort", "lose", "destroy",
                "terminate", "disintegrate", "shatter", "discontinue", "pause", "suspend",
-               "halt"}  # fmt: skip
-ACHIEVE_LEMMAS = {"launch", "complete", "land", "dock", "achieve", "become", "fly", "deploy",
-                  "reach", "return", "succeed", "run", "train", "demonstrate", "place", "send",
-                  "put", "catch", "finish", "perform", "carry", "conduct", "test", "validate",
-                  "operate", "beam", "touch", "deliver", "make", "bring", "collect", "arrive",
-                  "splash", "lift", "produce", "grow", "retrieve", "upload", "transmit",
-                  "print", "manufacture", "enter", "go", "generate"}  # fmt: skip
+               "halt", "burst"}  # fmt: skip
 # A done event reported as a thing: "saw the deployment of", "announced the successful launch".
 EVENT_NOUNS = {"launch", "landing", "deployment", "docking", "completion", "debut", "flight",
                "return", "touchdown", "liftoff", "splashdown", "arrival", "recovery", "catch"}  # fmt: skip
@@ -48,10 +48,6 @@ DROPPED = ("no longer develop", "no longer build", "no longer pursue", "no longe
 FORECAST_LEMMAS = {"predict", "forecast", "believe", "think", "envision", "imagine", "estimate",
                    "argue", "reckon"}  # fmt: skip
 HEDGES = {"could", "might", "may", "would"}
-DEADLINE_WORDS = ("by", "before")
-DEADLINE_FILLER = {"the", "end", "of", "early", "late", "mid", "middle", "start", "beginning",
-                   "first", "second", "half", "quarter", "-"}  # fmt: skip
-RELATIVE_YEARS = {"this", "next"}  # "by the end of this year", "before next year"
 
 
 def sentence_status(sent: Span) -> str | None:
@@ -80,8 +76,8 @@ def _status(sent: Span) -> str | None:
         t.lemma_.lower()
         for t in sent
         if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.lower_ == "due")
-        and not _put(t)
-        and not _as_planned(t)
+        and not setting_something(t)
+        and not as_planned(t)
     }
     words = {t.lower_ for t in sent}
     negated = any(t.dep_ == "neg" for t in sent) or "yet" in words and "not" in words
@@ -90,9 +86,9 @@ def _status(sent: Span) -> str | None:
     nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"} | words  # "ended in explosions"
     if (lemmas & FAIL_LEMMAS or nouns & FAIL_NOUNS or says(sent, FAIL_PHRASES)) and not negated:
         return "failed"
-    if says(sent, DROPPED) or negated and _did_not_happen(sent):
+    if says(sent, DROPPED) or negated and did_not_happen(sent):
         return "failed"  # "its first stage did not land on the pad as planned"
-    deadline = _deadline(sent)
+    deadline = has_deadline(sent)
     looks_ahead = "will" in words or lemmas & PLAN_LEMMAS or words & PLAN_FORMS or deadline
     if words & HEDGES and not looks_ahead:
         return None
@@ -102,18 +98,18 @@ def _status(sent: Span) -> str | None:
         return "achieved"
     # "astronauts, selected in 2020": a choice that describes someone announces nothing.
     announcing = {t.lemma_.lower() for t in sent if t.dep_ not in ("acl", "relcl")}
-    if announcing & ANNOUNCE_LEMMAS or _plan_nouns(sent) or _under_way(sent):
+    if announcing & ANNOUNCE_LEMMAS or _plan_nouns(sent) or under_way(sent):
         return "announced"
     if negated:
         # "has not yet flown" is still intended; "won't launch until 2026" is a plan.
-        if _deadline(sent, ("until",)):
+        if has_deadline(sent, ("until",)):
             return "planned"
         return "announced" if "yet" in words else None
     past = any(
-        t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() in ACHIEVE_LEMMAS or _phrasal_done(t))
+        t.tag_ in ("VBD", "VBN") and (t.lemma_.lower() in ACHIEVE_LEMMAS or done_with_particle(t))
         for t in sent
     )
-    return "achieved" if past or _in_service_now(sent, words) or _going_on_since(sent) else None
+    return "achieved" if past or _in_service_now(sent, words) or going_on_since(sent) else None
 
 
 def _in_service_now(sent: Span, words: set[str]) -> bool:
@@ -161,49 +157,6 @@ def _names_an_event(prep) -> bool:
     return any(c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS for c in prep.children)
 
 
-def _put(token) -> bool:
-    """ "set its lander down", "set a record": setting something, not being set to do it."""
-    return token.lemma_.lower() == "set" and any(c.dep_ in ("dobj", "prt") for c in token.children)
-
-
-def _as_planned(token) -> bool:
-    """ "took off as planned", "docked as scheduled": done the way it was planned (not "as it
-    aims for a flight in 2028", which has a subject of its own)."""
-    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    return token.lemma_.lower() in PLAN_LEMMAS and "as" in marks and not subject
-
-
-# Verbs done only with their particle: "set its lander down", "took off", "blasted off".
-PHRASAL_DONE = {("set", "down"), ("take", "off"), ("blast", "off")}
-
-
-def _phrasal_done(token) -> bool:
-    lemma = token.lemma_.lower()
-    return any((lemma, c.lower_) in PHRASAL_DONE for c in token.children if c.dep_ == "prt")
-
-
-def _did_not_happen(sent: Span) -> bool:
-    """ "did not land", "didn't reach orbit": an attempt told in the past that came to nothing."""
-    return any(
-        t.lemma_.lower() in ACHIEVE_LEMMAS
-        and any(c.dep_ == "neg" for c in t.children)
-        and any(c.dep_ == "aux" and c.lower_ == "did" for c in t.children)
-        for t in sent
-    )
-
-
-def _going_on_since(sent: Span) -> bool:
-    """ "has been running inference": begun, and still going, so achieved."""
-    return any(
-        t.tag_ == "VBG"
-        and t.lemma_.lower() in ACHIEVE_LEMMAS
-        and {c.lower_ for c in t.children if c.dep_ == "aux"} >= {"been"}
-        and any(c.lower_ in ("has", "have", "'s", "'ve") for c in t.children)
-        for t in sent
-    )
-
-
 def _person_speaks(sent: Span) -> bool:
     return any(
         s.kb_id_ in gazetteer.actors()
@@ -211,30 +164,3 @@ def _person_speaks(sent: Span) -> bool:
         or s.label_ == "PERSON"
         for s in spans_in(sent.doc, ACTORS, sent.start, sent.end)
     )
-
-
-def _under_way(sent: Span) -> bool:
-    """ "is building", "are developing": a present progressive of making something."""
-    return any(
-        t.tag_ == "VBG"
-        and t.lemma_.lower() in UNDER_WAY_LEMMAS
-        and any(
-            c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am") for c in t.children
-        )
-        for t in sent
-    )
-
-
-def _deadline(sent: Span, marks: tuple[str, ...] = DEADLINE_WORDS) -> bool:
-    """A deadline: "by 2030", "before the end of 2027", "by the end of this year" (not "founded
-    by Bezos in 2000")."""
-    for t in sent:
-        year = t.like_num and len(t.text) == 4 and t.text.startswith("20")
-        relative = t.lower_ == "year" and t.i > sent.start and t.nbor(-1).lower_ in RELATIVE_YEARS
-        if year or relative:
-            i = t.i - (2 if relative else 1)
-            while i >= sent.start and sent.doc[i].lower_ in DEADLINE_FILLER:
-                i -= 1
-            if i >= sent.start and sent.doc[i].lower_ in marks:
-                return True
-    return False

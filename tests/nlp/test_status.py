@@ -247,3 +247,12 @@ def test_a_second_failure_after_an_announcement_names_no_earlier_success():
         "2025-06-07",
     )
     assert found == {("lunar_landing", "failed", "2025-06-07")}
+
+
+def test_a_booster_that_burst_on_its_return_is_a_failed_recovery():
+    found = statuses(
+        "LandSpace tried to land the first stage of its Zhuque 3 rocket, but instead of landing "
+        "safely, the booster burst upon return.",
+        "2025-12-13",
+    )
+    assert found == {("reusable_launch", "failed", "2025-12-13")}
