@@ -17,7 +17,7 @@ from nlp.pipeline import build_pipeline
 
 # The code's version (raise it when extraction changes) and the pattern files' digest: a new
 # version re-extracts the stored documents at the next update.
-EXTRACTOR_VERSION = f"0.7.0+{gazetteer.patterns_digest()}"
+EXTRACTOR_VERSION = f"0.8.0+{gazetteer.patterns_digest()}"
 BATCH_SIZE = 32
 RECENT = 8  # organisations remembered for "it", "the agency" in later sentences
 
