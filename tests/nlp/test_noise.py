@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Span
 
 from nlp.noise import is_noise, trimmed
-from tests.nlp.extracting import extract, names
+from tests.nlp.extracting import extract, milestones, names
 
 
 def test_passengers_are_not_actors_but_people_with_a_role_are():
@@ -147,6 +147,4 @@ def test_a_government_body_is_its_nation():
         "towards landing an Indian astronaut on the Moon by 2040.",
         "2024-09-18",
     )
-    assert ("India", "lunar_landing", "planned", "2040") in {
-        (m["actor"], m["capability"], m["status"], m["date"]) for m in out["milestones"]
-    }
+    assert ("India", "lunar_landing", "planned", "2040") in milestones(out)
