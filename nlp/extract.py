@@ -67,8 +67,9 @@ def document_output(doc: Doc, record: dict) -> dict:
 
 
 def _in_passing(actor: dict, doc: Doc) -> bool:
-    """An actor named in passing: a nation only as a place, or a company the gazetteer does not
-    know that does nothing in the text (a supplier, a customer, an investor)."""
+    """An actor named in passing (the caller keeps every actor a milestone is given to): a nation
+    as a bystander, or a company the gazetteer does not know (a supplier, a customer, an
+    investor)."""
     if actor["type"] == "company" and actor["key"].startswith("new:"):
         return True
     return _a_bystander(actor, doc)
@@ -78,9 +79,9 @@ PARTICIPANT_DEPS = ("nsubj", "nsubjpass", "poss")
 
 
 def _a_bystander(actor: dict, doc: Doc) -> bool:
-    """A nation that does nothing in the text (no milestone is its) and is never a subject or an
-    owner ("China launched", "China's station"): named as a place ("available in Japan"), a
-    modifier ("US firm SpaceX") or a comparison ("without relying on Russia") is no actor."""
+    """A nation never a subject, an owner or a contributor ("China launched", "China's station",
+    "a team from Egypt"): named only as a place ("available in Japan"), a modifier ("US firm
+    SpaceX") or a comparison ("without relying on Russia")."""
     if actor["type"] != "nation":
         return False
     spans = [span for span in doc.spans[ACTORS] if span.kb_id_ == actor["key"]]
