@@ -84,24 +84,6 @@ def _has_a_deadline(span: Span) -> bool:
     return len(after) == 2 and after[0].lower_ in ("by", "before") and after[1].ent_type_ == "DATE"
 
 
-NATION_PLACE_PREPOSITIONS = {"in", "at", "across", "over", "near", "off", "throughout"}
-DEPARTURE_LEMMAS = {"launch", "lift", "blast", "fly", "depart", "take", "operate"}
-
-
-def a_place_name(span: Span) -> bool:
-    """ "launched from New Zealand", "available in the US, Canada and Japan": a country named as
-    the place where something happens."""
-    root = span.root
-    while root.dep_ in ("conj", "appos") and root.head != root:
-        root = root.head
-    if root.dep_ != "pobj":
-        return False
-    # "launched from New Zealand" is a place; "instruments from Egypt" a partner's share.
-    where = root.head
-    departs = where.lower_ == "from" and where.head.lemma_.lower() in DEPARTURE_LEMMAS
-    return where.lower_ in NATION_PLACE_PREPOSITIONS or departs
-
-
 def _owner(entry) -> str:
     owner = getattr(entry, "maker", None) or getattr(entry, "owner", None)
     return owner if owner in gazetteer.actors() else ""
