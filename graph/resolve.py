@@ -2,6 +2,9 @@
 
 import pandas as pd
 
+from graph.fuzzy import Named, match_discovered, same_nation
+from nlp.context import normalise_name
+
 ENTITY_SQL = """
 SELECT actor_key, actor_name, actor_display, actor_type, nation, actor_owner, surface,
        count(*) AS n_seen
@@ -12,25 +15,43 @@ GROUP BY ALL
 
 def resolve_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """(entities, aliases, actor_key -> entity_id). Gazetteer actors keep their key; a discovered
-    actor whose normalised name is a known alias joins that actor; others stand alone."""
+    actor whose normalised name is a known alias joins that actor, and one whose name is an
+    acronym or a near spelling of another's joins it (graph/fuzzy.py); never across nations."""
+    nations = _nations(mentions)
     known = mentions[~mentions.actor_key.str.startswith("new:")]
-    alias_to_key = {s.lower(): k for k, s in zip(known.actor_key, known.surface, strict=True)}
+    alias_to_key = {
+        normalise_name(s): k for k, s in zip(known.actor_key, known.surface, strict=True)
+    }
     alias_to_key.update(
-        {n.lower(): k for k, n in zip(known.actor_key, known.actor_name, strict=True)}
+        {normalise_name(n): k for k, n in zip(known.actor_key, known.actor_name, strict=True)}
     )
     key_map, reasons = {}, {}
     for key in mentions.actor_key.unique():
+        key_map[key], reasons[key] = key, "discovered by NER (normalised name)"
         if not key.startswith("new:"):
-            key_map[key], reasons[key] = key, "gazetteer alias"
-        elif key[4:] in alias_to_key:
-            key_map[key], reasons[key] = (
-                alias_to_key[key[4:]],
-                "normalised name matches a known alias",
-            )
-        else:
-            key_map[key], reasons[key] = key, "discovered by NER (normalised name)"
+            reasons[key] = "gazetteer alias"
+        elif (alias := alias_to_key.get(key[4:])) and same_nation(
+            nations.get(alias), nations.get(key)
+        ):
+            key_map[key], reasons[key] = alias, "normalised name matches a known alias"
+    alone = [k for k in key_map if k.startswith("new:") and key_map[k] == k]
+    seen = mentions.groupby("actor_key").n_seen.sum()
+    discovered = [Named(k, normalise_name(k[4:]), nations.get(k), int(seen[k])) for k in alone]
+    targets = [Named(k, a, nations.get(k), 0) for a, k in alias_to_key.items() if a]
+    for key, (target, reason) in match_discovered(discovered, targets).items():
+        key_map[key], reasons[key] = target, reason
     mentions = mentions.assign(entity_id=mentions.actor_key.map(key_map))
     return _entities(mentions), _aliases(mentions, reasons), key_map
+
+
+def _nations(mentions: pd.DataFrame) -> dict[str, str]:
+    """Each actor key's nation: the one its mentions give most."""
+    given = mentions.dropna(subset=["nation"])
+    if given.empty:
+        return {}
+    counts = given.groupby(["actor_key", "nation"]).n_seen.sum().reset_index()
+    top = counts.sort_values(["n_seen", "nation"], ascending=[False, True])
+    return dict(top.drop_duplicates("actor_key")[["actor_key", "nation"]].itertuples(index=False))
 
 
 def unmentioned_entities(keys: set[str]) -> pd.DataFrame:

@@ -1,0 +1,91 @@
+"""Entity resolution across documents: aliases, acronyms, near spellings, never across nations."""
+
+import pandas as pd
+
+from graph.resolve import resolve_entities
+from nlp.context import normalise_name
+
+COLUMNS = ["actor_key", "actor_name", "actor_display", "actor_type", "nation", "actor_owner",
+           "surface", "n_seen"]  # fmt: skip
+
+
+def mentions(*rows) -> pd.DataFrame:
+    return pd.DataFrame([dict(zip(COLUMNS, row, strict=True)) for row in rows])
+
+
+def known(key, name, nation, surface=None):
+    return (key, name, name, "company", nation, None, surface or name, 3)
+
+
+def found(name, nation, seen=1):
+    key = "new:" + normalise_name(name)  # as the extractor keys it
+    return (key, name, name, "company", nation, None, name, seen)
+
+
+def test_a_misspelt_discovered_name_joins_the_known_actor_with_the_reason():
+    _, aliases, key_map = resolve_entities(
+        mentions(known("galactic-energy", "Galactic Energy", "CN"), found("Galactic Enery", "CN"))
+    )
+    assert key_map["new:galactic enery"] == "galactic-energy"
+    reason = aliases.set_index("alias").loc["Galactic Enery", "reason"]
+    assert reason.startswith("name close to galactic energy")
+
+
+def test_an_acronym_joins_the_discovered_actor_it_abbreviates():
+    entities, _, key_map = resolve_entities(
+        mentions(
+            found("Beijing Astro-future Institute of Technology", "CN", seen=4),
+            found("BAFIT", "CN"),
+        )  # fmt: skip
+    )
+    assert key_map["new:bafit"] == "new:beijing astro future institute of technology"
+    assert len(entities) == 1
+
+
+def test_actors_of_different_nations_are_never_merged():
+    entities, _, key_map = resolve_entities(
+        mentions(found("Sunrise Orbital", "US", seen=2), found("Sunrise Orbitals", "CN"))
+    )
+    assert key_map["new:sunrise orbitals"] == "new:sunrise orbitals"
+    assert len(entities) == 2
+
+
+def test_a_discovered_name_matching_an_alias_of_another_nation_stays_apart():
+    _, _, key_map = resolve_entities(
+        mentions(known("ispace", "ispace", "JP"), found("ispace", "US"))
+    )
+    assert key_map["new:ispace"] == "new:ispace"
+
+
+def test_short_names_are_not_matched_by_spelling():
+    entities, _, _ = resolve_entities(mentions(found("Astra", "US", 2), found("Astro", "US")))
+    assert len(entities) == 2
+
+
+def test_a_name_inside_a_longer_one_is_another_organisation():
+    entities, _, _ = resolve_entities(
+        mentions(found("China Academy", "CN", 2), found("China Academy of Space Technology", "CN"))
+    )
+    assert len(entities) == 2
+
+
+def test_the_most_seen_spelling_is_the_one_the_others_join():
+    _, _, key_map = resolve_entities(
+        mentions(found("Orbital Chenguang", "CN", seen=5), found("Orbital Chengguang", "CN"))
+    )
+    assert key_map["new:orbital chengguang"] == "new:orbital chenguang"
+
+
+def test_a_one_word_name_joins_the_one_longer_name_it_begins():
+    _, aliases, key_map = resolve_entities(
+        mentions(found("Goddard Space Flight Center", "US", 3), found("Goddard", "US"))
+    )
+    assert key_map["new:goddard"] == "new:goddard space flight center"
+    assert aliases.set_index("alias").loc["Goddard", "reason"].startswith("short form of")
+
+
+def test_a_one_word_name_beginning_several_names_stays_alone():
+    _, _, key_map = resolve_entities(
+        mentions(found("Zhang Wei", "CN", 2), found("Zhang Lu", "CN", 2), found("Zhang", "CN"))
+    )
+    assert key_map["new:zhang"] == "new:zhang"
