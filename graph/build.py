@@ -4,6 +4,7 @@ import duckdb
 import pandas as pd
 
 from graph.milestones import CLAIMS_SQL, STATUS_OVERRIDES_SQL, merge_claims, target_history
+from graph.national_index import index_weights
 from graph.network import build_graph, graph_tables
 from graph.resolve import ENTITY_SQL, resolve_entities, unmentioned_entities
 from warehouse.write import replace_rows
@@ -36,6 +37,7 @@ def build(con: duckdb.DuckDBPyConnection) -> dict:
         ("milestone_targets", target_history(claims)),
         ("graph_nodes", nodes),
         ("graph_edges", edges),
+        ("index_weights", index_weights()),
     ):
         replace_rows(con, table, frame)
     return {
