@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import cli_curate
 import jobs
 from warehouse import SpaceraceError, resolve_db_path
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         _eval,
     ):
         add(sub)
+    cli_curate.add_parser(sub, _command)
     return parser
 
 

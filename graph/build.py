@@ -3,7 +3,8 @@
 import duckdb
 import pandas as pd
 
-from graph.milestones import CLAIMS_SQL, STATUS_OVERRIDES_SQL, merge_claims, target_history
+from graph.curation import CURATION_SQL, apply_nations, apply_to_claims, curated_keys
+from graph.milestones import CLAIMS_SQL, merge_claims, target_history
 from graph.national_index import index_weights
 from graph.network import build_graph, graph_tables
 from graph.resolve import ENTITY_SQL, resolve_entities, unmentioned_entities
@@ -12,14 +13,15 @@ from warehouse.write import replace_rows
 
 def build(con: duckdb.DuckDBPyConnection) -> dict:
     """Rebuild entities, aliases, milestones, targets and the graph from mentions and claims."""
+    curation = con.execute(CURATION_SQL).df()
     mentions = con.execute(ENTITY_SQL).df()
-    entities, aliases, key_map = resolve_entities(mentions)
-    claims = con.execute(CLAIMS_SQL).df()
-    claims = apply_status_curation(claims, con.execute(STATUS_OVERRIDES_SQL).fetchall())
+    entities, aliases, key_map = resolve_entities(mentions, curated_keys(curation))
+    claims = apply_to_claims(con.execute(CLAIMS_SQL).df(), curation)
     claims["entity_id"] = claims.actor_key.map(key_map).fillna(claims.actor_key)
     missing = set(claims.entity_id) - set(entities.entity_id if len(entities) else [])
     if missing:
         entities = pd.concat([entities, unmentioned_entities(missing)], ignore_index=True)
+    entities = apply_nations(entities, curation)
     owners = dict(mentions.groupby("actor_key").actor_owner.first())
     nations = dict(zip(entities.entity_id, entities.nation, strict=True)) if len(entities) else {}
     milestones, links = merge_claims(claims, owners, nations)
@@ -46,13 +48,3 @@ def build(con: duckdb.DuckDBPyConnection) -> dict:
         "nodes": len(nodes),
         "edges": len(edges),
     }
-
-
-def apply_status_curation(claims: pd.DataFrame, overrides: list[tuple[str, str]]) -> pd.DataFrame:
-    """An analyst's status fixes, the latest per claim, replace the extracted status."""
-    fixes = dict(overrides)
-    if fixes:
-        claims = claims.assign(
-            status=[fixes.get(c, s) for c, s in zip(claims.claim_id, claims.status, strict=True)]
-        )
-    return claims

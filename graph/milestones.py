@@ -10,11 +10,7 @@ SELECT c.*, d.source_id, d.fetched_via, d.published_at, d.url,
 FROM claims c
 JOIN documents d USING (doc_id, version)
 LEFT JOIN sources s ON s.source_id = d.source_id
-WHERE c.claim_id NOT IN (SELECT target FROM curation WHERE action = 'reject_claim')
 """
-STATUS_OVERRIDES_SQL = (
-    "SELECT target, value FROM curation WHERE action = 'set_status' ORDER BY created_at"
-)
 
 
 def event_key(row) -> str:

@@ -13,10 +13,13 @@ GROUP BY ALL
 """
 
 
-def resolve_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+def resolve_entities(
+    mentions: pd.DataFrame, curated: dict[str, tuple[str | None, str]] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     """(entities, aliases, actor_key -> entity_id). Gazetteer actors keep their key; a discovered
     actor whose normalised name is a known alias joins that actor, and one whose name is an
-    acronym or a near spelling of another's joins it (graph/fuzzy.py); never across nations."""
+    acronym or a near spelling of another's joins it (graph/fuzzy.py); never across nations.
+    `curated`: an analyst's merges (key -> entity) and splits (key -> None), which win."""
     nations = _nations(mentions)
     known = mentions[~mentions.actor_key.str.startswith("new:")]
     alias_to_key = {
@@ -40,8 +43,19 @@ def resolve_entities(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     targets = [Named(k, a, nations.get(k), 0) for a, k in alias_to_key.items() if a]
     for key, (target, reason) in match_discovered(discovered, targets).items():
         key_map[key], reasons[key] = target, reason
+    _apply_curated(key_map, reasons, curated or {})
     mentions = mentions.assign(entity_id=mentions.actor_key.map(key_map))
     return _entities(mentions), _aliases(mentions, reasons), key_map
+
+
+def _apply_curated(key_map: dict, reasons: dict, curated: dict) -> None:
+    for target, (entity, why) in curated.items():
+        if entity is None and target in key_map:
+            key_map[target], reasons[target] = target, why
+            continue
+        for key, now in list(key_map.items()):
+            if entity is not None and target in (key, now):
+                key_map[key], reasons[key] = entity, why
 
 
 def _nations(mentions: pd.DataFrame) -> dict[str, str]:

@@ -19,6 +19,7 @@ COMMANDS = [
     "sql",
     "export",
     "eval",
+    "curate",
 ]
 
 
