@@ -225,11 +225,16 @@ def _sql(sub):
 
 def _export(sub):
     p = _command(
-        sub, "export", "Export the tables (Parquet, CSV) and the graph (GraphML).", jobs.export
+        sub,
+        "export",
+        "Export the tables (Parquet, CSV) and the graph (GraphML, node-link JSON).",
+        jobs.export,
     )
     p.add_argument("--out", type=Path, default=Path("exports"), help="folder (default ./exports)")
     p.add_argument(
-        "--format", default="parquet,csv,graphml", help="comma-separated: parquet, csv, graphml"
+        "--format",
+        default="parquet,csv,graphml,json",
+        help="comma-separated: parquet, csv, graphml, json (node-link graph)",
     )
 
 

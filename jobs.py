@@ -246,10 +246,10 @@ def export(args) -> int:
     from graph.export import export_all
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    unknown = set(formats) - {"parquet", "csv", "graphml"}
+    unknown = set(formats) - {"parquet", "csv", "graphml", "json"}
     if unknown:
         raise SpaceraceError(
-            f"unknown export format {', '.join(sorted(unknown))}: use parquet, csv, graphml"
+            f"unknown export format {', '.join(sorted(unknown))}: use parquet, csv, graphml, json"
         )
     written = export_all(_db(args), args.out, formats)
     print(f"wrote {len(written)} files to {args.out}")

@@ -29,7 +29,7 @@ def build(con: duckdb.DuckDBPyConnection) -> dict:
         claims = claims.merge(links, on="claim_id", how="left")
     else:
         claims["milestone_id"] = None
-    G = build_graph(entities, milestones, claims)
+    G = build_graph(entities, milestones, claims, owners)
     nodes, edges = graph_tables(G)
     for table, frame in (
         ("entities", entities),

@@ -1,5 +1,6 @@
-"""Exports: every table as Parquet and CSV, the graph as GraphML."""
+"""Exports: every table as Parquet and CSV, the graph as GraphML and node-link JSON."""
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -25,7 +26,7 @@ TABLES = (
 
 
 def export_all(
-    db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv", "graphml")
+    db: Path, out: Path, formats: tuple[str, ...] = ("parquet", "csv", "graphml", "json")
 ) -> list[Path]:
     """Write the exports under `out`; return the files written."""
     out.mkdir(parents=True, exist_ok=True)
@@ -39,11 +40,16 @@ def export_all(
             if "csv" in formats:
                 written.append(out / f"{table}.csv")
                 frame.to_csv(written[-1], index=False)
+        G = graph_from_tables(
+            con.execute("SELECT * FROM graph_nodes").df(),
+            con.execute("SELECT * FROM graph_edges").df(),
+        )
         if "graphml" in formats:
-            G = graph_from_tables(
-                con.execute("SELECT * FROM graph_nodes").df(),
-                con.execute("SELECT * FROM graph_edges").df(),
-            )
             written.append(out / "graph.graphml")
             nx.write_graphml(G, written[-1])
+        if "json" in formats:
+            # node-link JSON: what d3, Cytoscape and networkx.node_link_graph read.
+            written.append(out / "graph.json")
+            data = nx.node_link_data(G, edges="links")
+            written[-1].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return written

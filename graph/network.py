@@ -7,10 +7,15 @@ import pandas as pd
 
 
 def build_graph(
-    entities: pd.DataFrame, milestones: pd.DataFrame, claims: pd.DataFrame
+    entities: pd.DataFrame,
+    milestones: pd.DataFrame,
+    claims: pd.DataFrame,
+    owners: dict[str, str | None] | None = None,
 ) -> nx.MultiDiGraph:
-    """Nodes: actors, nations, capabilities, milestones, documents. Edges: based_in, pursues,
-    achieves/plans (actor -> milestone), of (milestone -> capability), evidences, partners_with."""
+    """Nodes: actors, nations, capabilities, milestones, documents. Edges: based_in (actor ->
+    nation), part_of (programme or unit -> owner), leads (person -> organisation), pursues (actor
+    -> milestone, with status and date), of (milestone -> capability), evidences (document ->
+    milestone), partners_with."""
     G = nx.MultiDiGraph()
     for e in entities.itertuples():
         G.add_node(e.entity_id, kind=e.type, label=e.display_name, nation=e.nation)
@@ -25,7 +30,25 @@ def build_graph(
         G.add_edge(node, f"capability:{m.capability}", kind="of")
     add_evidence(G, milestones, claims)
     add_partnerships(G, claims)
+    add_affiliations(G, owners or {})
     return G
+
+
+def add_affiliations(G: nx.MultiDiGraph, owners: dict[str, str | None]) -> None:
+    """part_of from each actor's owner (Starlink -> SpaceX), leads from the gazetteer's heads of
+    organisations (Jared Isaacman -> NASA), between actors the graph holds."""
+    from nlp import gazetteer
+
+    actors = [n for n, d in G.nodes(data=True) if d.get("kind") not in NOT_ACTORS]
+    for node in actors:
+        known = gazetteer.actors().get(node)
+        if (owner := owners.get(node)) and owner in G and owner != node:
+            G.add_edge(node, owner, kind="part_of")
+        if known and known.leads and known.leads in G:
+            G.add_edge(node, known.leads, kind="leads")
+
+
+NOT_ACTORS = ("nation", "capability", "milestone", "document")
 
 
 def add_evidence(G: nx.MultiDiGraph, milestones: pd.DataFrame, claims: pd.DataFrame) -> None:
@@ -46,8 +69,10 @@ def add_partnerships(G: nx.MultiDiGraph, claims: pd.DataFrame) -> None:
 
 
 def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """graph_nodes and graph_edges rows, with PageRank as each node's centrality."""
+    """graph_nodes and graph_edges rows, with PageRank as each node's centrality and its
+    community (Louvain on the undirected graph, seeded so a rebuild gives the same)."""
     rank = nx.pagerank(nx.DiGraph(G)) if len(G) else {}
+    community = communities(G)
     nodes = pd.DataFrame(
         [
             {
@@ -58,6 +83,7 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "nation": d.get("nation"),
                 "pagerank": rank.get(n, 0.0),
                 "attrs": json.dumps({}),
+                "community": community.get(n),
             }
             for n, d in G.nodes(data=True)
         ]
@@ -80,12 +106,26 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     return nodes, edges
 
 
+def communities(G: nx.MultiDiGraph) -> dict[str, int]:
+    """node -> community number, the largest community 0."""
+    if not len(G):
+        return {}
+    found = nx.community.louvain_communities(nx.Graph(G.to_undirected()), seed=0)
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {node: i for i, members in enumerate(ordered) for node in members}
+
+
 def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.MultiDiGraph:
     """The persisted graph read back (for exports), attributes as GraphML can hold them."""
     G = nx.MultiDiGraph()
     for n in nodes.itertuples():
         G.add_node(
-            n.node_id, kind=n.kind, label=n.label, nation=n.nation or "", pagerank=float(n.pagerank)
+            n.node_id,
+            kind=n.kind,
+            label=n.label,
+            nation=n.nation or "",
+            pagerank=float(n.pagerank),
+            community=-1 if pd.isna(n.community) else int(n.community),
         )
     for e in edges.itertuples():
         G.add_edge(

@@ -20,6 +20,7 @@ class Actor:
     owner: str | None = None
     capabilities: tuple[str, ...] = ()  # what a programme stands for: Starlink, satellite_internet
     crew_capabilities: tuple[str, ...] = ()  # what its crewed flights are: Virgin Galactic, tourism
+    leads: str | None = None  # the organisation a person heads (the graph's "leads" edge)
 
 
 @dataclass(frozen=True)

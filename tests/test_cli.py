@@ -4,6 +4,7 @@ import json
 import socket
 
 import duckdb
+import networkx as nx
 import pytest
 
 from tests.conftest import run_cli
@@ -102,11 +103,14 @@ def test_sql_lists_tables(built_db):
         assert table in out
 
 
-def test_export_writes_parquet_csv_and_graphml(built_db, tmp_path):
+def test_export_writes_parquet_csv_graphml_and_node_link_json(built_db, tmp_path):
     run_cli("export", "--db", str(built_db), "--out", str(tmp_path), check=True)
     assert (tmp_path / "milestones.parquet").exists()
     assert (tmp_path / "claims.csv").read_text().startswith("claim_id,")
     assert "<graphml" in (tmp_path / "graph.graphml").read_text()
+    graph = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text()), edges="links")
+    assert graph.nodes["nasa"]["kind"] == "agency"
+    assert {d["kind"] for _, _, d in graph.edges(data=True)} >= {"pursues", "evidences", "leads"}
 
 
 def test_extract_contract_mode_reads_and_writes_jsonl(tmp_path):
