@@ -4,11 +4,14 @@ import duckdb
 import pandas as pd
 
 from graph.curation import CURATION_SQL, apply_nations, apply_to_claims, curated_keys
+from graph.events import story_ids
 from graph.milestones import CLAIMS_SQL, merge_claims, target_history
 from graph.national_index import index_weights
 from graph.network import build_graph, graph_tables
 from graph.resolve import ENTITY_SQL, resolve_entities, unmentioned_entities
 from warehouse.write import replace_rows
+
+DOCUMENT_TEXTS_SQL = "SELECT doc_id, text FROM documents_latest"
 
 
 def build(con: duckdb.DuckDBPyConnection) -> dict:
@@ -18,6 +21,7 @@ def build(con: duckdb.DuckDBPyConnection) -> dict:
     entities, aliases, key_map = resolve_entities(mentions, curated_keys(curation))
     claims = apply_to_claims(con.execute(CLAIMS_SQL).df(), curation)
     claims["entity_id"] = claims.actor_key.map(key_map).fillna(claims.actor_key)
+    claims["story"] = claims.doc_id.map(story_ids(con.execute(DOCUMENT_TEXTS_SQL).df()))
     missing = set(claims.entity_id) - set(entities.entity_id if len(entities) else [])
     if missing:
         entities = pd.concat([entities, unmentioned_entities(missing)], ignore_index=True)

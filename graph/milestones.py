@@ -4,6 +4,8 @@ import hashlib
 
 import pandas as pd
 
+from graph.events import event_keys
+
 CLAIMS_SQL = """
 SELECT c.*, d.source_id, d.fetched_via, d.published_at, d.url,
        s.kind AS source_kind, s.nation AS source_nation, s.actor_key AS source_actor
@@ -11,15 +13,6 @@ FROM claims c
 JOIN documents d USING (doc_id, version)
 LEFT JOIN sources s ON s.source_id = d.source_id
 """
-
-
-def event_key(row) -> str:
-    """Claims with the same key describe one event: plans and announcements per actor and
-    capability (their targets may move); achievements and failures per actor, capability, year."""
-    if row.status in ("planned", "announced"):
-        return f"{row.entity_id}|{row.capability}|{row.status}"
-    year = row.date[:4] if isinstance(row.date, str) and row.date else "undated"
-    return f"{row.entity_id}|{row.capability}|{row.status}|{year}"
 
 
 def outlet(row) -> str:
@@ -34,7 +27,7 @@ def is_independent(row, owners: dict[str, str | None], nations: dict[str, str | 
     """Not the actor's own outlet, nor its owner's, nor state media of the actor's nation."""
     if outlet(row) != row.source_id:
         return True
-    involved = {row.entity_id, owners.get(row.entity_id)}
+    involved = {row.entity_id, owners.get(row.entity_id)} - {None}  # an outlet no actor owns
     if row.source_actor in involved:
         return False
     return not (
@@ -45,11 +38,12 @@ def is_independent(row, owners: dict[str, str | None], nations: dict[str, str | 
 def merge_claims(
     claims: pd.DataFrame, owners: dict, nations: dict
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(milestones, milestone_claims) from claims that carry an entity_id."""
+    """(milestones, milestone_claims) from claims that carry an entity_id (and a `story`: the
+    same id for documents that are one story reposted, which confirms once)."""
     if claims.empty:
         return pd.DataFrame(), pd.DataFrame()
     claims = claims.assign(
-        event=claims.apply(event_key, axis=1),
+        event=event_keys(claims),
         outlet=claims.apply(outlet, axis=1),
         independent=claims.apply(is_independent, axis=1, owners=owners, nations=nations),
     ).sort_values(["published_at", "doc_id", "start_char"])
@@ -72,7 +66,7 @@ def merge_claims(
                 "last_reported": last.published_at,
                 "n_claims": len(group),
                 "n_sources": group.outlet.nunique(),
-                "n_independent": group[group.independent].outlet.nunique(),
+                "n_independent": group[group.independent].story.nunique(),
                 "sentence": first.sentence,
                 "doc_id": first.doc_id,
             }
