@@ -18,36 +18,33 @@ MULTIPLIERS = np.random.default_rng(7).integers(1, 2**63, size=BANDS * ROWS, dty
 def event_keys(claims: pd.DataFrame) -> pd.Series:
     """An event key per claim. Plans and announcements: one per actor, capability and status
     (their targets may move). Achievements and failures: claims whose dates lie within
-    WINDOW_DAYS of the one before are one event; a year-only date joins that year's event when
-    there is one; undated claims are one event of their own."""
-    keys = pd.Series(index=claims.index, dtype=object)
-    for (entity, capability, status), group in claims.groupby(
-        ["entity_id", "capability", "status"], sort=False
-    ):
-        base = f"{entity}|{capability}|{status}"
-        if status in ("planned", "announced"):
-            keys[group.index] = base
-            continue
-        for index, suffix in _dated_events(group).items():
-            keys[index] = f"{base}|{suffix}"
+    WINDOW_DAYS of the one before are one event; a year-only date joins that year's first event
+    when there is one; undated claims are one event of their own."""
+    base = claims.entity_id + "|" + claims.capability + "|" + claims.status
+    keys = base.copy()
+    done = ~claims.status.isin(["planned", "announced"])
+    start = pd.to_datetime(claims.date_start, errors="coerce")
+    year_only = claims.date.fillna("").str.len() == 4
+    dated = done & ~year_only & start.notna()
+    # Dated reports in order: a new event where the gap to the report before passes the window.
+    order = pd.DataFrame({"base": base[dated], "start": start[dated]}).sort_values(
+        ["base", "start"]
+    )
+    gap = order.groupby("base").start.diff().dt.days
+    opens = gap.isna() | (gap > WINDOW_DAYS)
+    name = order.start.dt.strftime("%Y-%m-%d").where(opens).ffill()
+    keys[order.index] = order.base + "|" + name
+    # A year-only report: the first event of its year, else the year.
+    first_of_year = (
+        pd.DataFrame({"base": order.base, "year": name.str[:4], "name": name})
+        .groupby(["base", "year"]).name.min()
+    )  # fmt: skip
+    years = claims.date[done & year_only]
+    found = [first_of_year.get((b, y), y) for b, y in zip(base[years.index], years, strict=True)]
+    keys[years.index] = base[years.index] + "|" + pd.Series(found, index=years.index, dtype=object)
+    undated = done & ~year_only & start.isna()
+    keys[undated] = base[undated] + "|undated"
     return keys
-
-
-def _dated_events(group: pd.DataFrame) -> dict:
-    start = pd.to_datetime(group.date_start, errors="coerce")
-    year_only = group.date.fillna("").str.len() == 4
-    events, last, name = {}, None, None
-    for index in start[~year_only & start.notna()].sort_values().index:
-        if last is None or (start[index] - last).days > WINDOW_DAYS:
-            name = start[index].strftime("%Y-%m-%d")
-        events[index], last = name, start[index]
-    for index in group.index[year_only]:
-        year = group.date[index]
-        same_year = sorted({e for e in events.values() if e.startswith(year)})
-        events[index] = same_year[0] if same_year else year
-    for index in group.index[~year_only & start.isna()]:
-        events[index] = "undated"
-    return events
 
 
 def story_ids(documents: pd.DataFrame) -> dict[str, str]:

@@ -52,20 +52,29 @@ NOT_ACTORS = ("nation", "capability", "milestone", "document")
 
 
 def add_evidence(G: nx.MultiDiGraph, milestones: pd.DataFrame, claims: pd.DataFrame) -> None:
-    for c in claims.itertuples():
-        node = f"milestone:{c.milestone_id}"
-        if node in G:
-            G.add_node(f"document:{c.doc_id}", kind="document", label=c.url, nation=None)
-            G.add_edge(f"document:{c.doc_id}", node, kind="evidences", claim=c.claim_id)
+    linked = claims[claims.milestone_id.notna()]
+    documents = linked.drop_duplicates("doc_id")
+    G.add_nodes_from(
+        (f"document:{d}", {"kind": "document", "label": url, "nation": None})
+        for d, url in zip(documents.doc_id, documents.url, strict=True)
+    )
+    G.add_edges_from(
+        (f"document:{d}", f"milestone:{m}", {"kind": "evidences", "claim": c})
+        for d, m, c in zip(linked.doc_id, linked.milestone_id, linked.claim_id, strict=True)
+    )
 
 
 def add_partnerships(G: nx.MultiDiGraph, claims: pd.DataFrame) -> None:
-    """Two organisations named by one sentence on one capability are partners on it."""
-    for (_, _, capability), group in claims.groupby(["doc_id", "start_char", "capability"]):
-        actors = sorted(set(group.entity_id))
-        for i, a in enumerate(actors):
-            for b in actors[i + 1 :]:
-                G.add_edge(a, b, kind="partners_with", capability=capability)
+    """Two organisations named by one sentence on one capability are partners on it (one edge
+    per sentence, from the first in alphabetical order)."""
+    where = ["doc_id", "start_char", "capability"]
+    said = claims[[*where, "entity_id"]].drop_duplicates()
+    pairs = said.merge(said, on=where, suffixes=("_a", "_b"))
+    pairs = pairs[pairs.entity_id_a < pairs.entity_id_b].sort_values(where, kind="stable")
+    G.add_edges_from(
+        (a, b, {"kind": "partners_with", "capability": c})
+        for a, b, c in zip(pairs.entity_id_a, pairs.entity_id_b, pairs.capability, strict=True)
+    )
 
 
 def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -88,6 +97,8 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
             for n, d in G.nodes(data=True)
         ]
     )
+    if len(nodes):
+        nodes["community"] = nodes.community.astype("Int64")  # NULL for milestones, documents
     edges = pd.DataFrame(
         [
             {
@@ -107,10 +118,18 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def communities(G: nx.MultiDiGraph) -> dict[str, int]:
-    """node -> community number, the largest community 0."""
-    if not len(G):
+    """actor or nation node -> community number, the largest community 0. Found among actors and
+    nations only (who works with, belongs to or leads whom): milestones and documents would
+    only echo the actors' own neighbourhoods, at many times the cost."""
+    keep = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("kind") not in ("milestone", "document", "capability")
+    ]
+    actors = nx.Graph(G.subgraph(keep))
+    if not len(actors):
         return {}
-    found = nx.community.louvain_communities(nx.Graph(G.to_undirected()), seed=0)
+    found = nx.community.louvain_communities(actors, seed=0)
     ordered = sorted(found, key=lambda c: (-len(c), min(c)))
     return {node: i for i, members in enumerate(ordered) for node in members}
 

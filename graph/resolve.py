@@ -85,24 +85,41 @@ def unmentioned_entities(keys: set[str]) -> pd.DataFrame:
 
 
 def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for entity_id, group in mentions.groupby("entity_id", sort=True):
-        own = group[group.actor_key == entity_id]
-        first = (own if len(own) else group).sort_values("n_seen", ascending=False).iloc[0]
-        nations = group.nation.dropna()
-        rows.append(
-            {
-                "entity_id": entity_id,
-                "name": first.actor_name,
-                "display_name": first.actor_display
-                if not entity_id.startswith("new:")
-                else group.groupby("surface").n_seen.sum().idxmax(),
-                "type": first.actor_type,
-                "nation": nations.mode().iloc[0] if len(nations) else None,
-                "origin": "discovered" if entity_id.startswith("new:") else "gazetteer",
-            }
+    """One row per entity, in bulk: its name and type from its own most seen mention (else the
+    most seen of those merged into it), a discovered actor's display name its most seen surface,
+    its nation the one its mentions give most often."""
+    if mentions.empty:
+        return pd.DataFrame(
+            columns=["entity_id", "name", "display_name", "type", "nation", "origin"]
         )
-    return pd.DataFrame(rows)
+    m = mentions.assign(own=mentions.actor_key == mentions.entity_id)
+    first = _first(m, ["own", "n_seen"], [False, False])
+    surfaces = m.groupby(["entity_id", "surface"], as_index=False).n_seen.sum()
+    top_surface = _first(surfaces, ["n_seen", "surface"], [False, True]).surface
+    votes = m.dropna(subset=["nation"]).groupby(["entity_id", "nation"], as_index=False).size()
+    nation = _first(votes, ["size", "nation"], [False, True]).nation
+    discovered = first.index.str.startswith("new:")
+    return pd.DataFrame(
+        {
+            "entity_id": first.index,
+            "name": first.actor_name.values,
+            "display_name": top_surface.reindex(first.index)
+            .where(discovered, first.actor_display)
+            .values,
+            "type": first.actor_type.values,
+            "nation": nation.reindex(first.index)
+            .astype(object)
+            .where(lambda n: n.notna(), None)
+            .values,
+            "origin": ["discovered" if d else "gazetteer" for d in discovered],
+        }
+    )
+
+
+def _first(frame: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.DataFrame:
+    """Each entity's first row in the given order, indexed by entity_id."""
+    ordered = frame.sort_values(["entity_id", *by], ascending=[True, *ascending], kind="stable")
+    return ordered.drop_duplicates("entity_id").set_index("entity_id")
 
 
 def _aliases(mentions: pd.DataFrame, reasons: dict[str, str]) -> pd.DataFrame:

@@ -53,13 +53,17 @@ def test_the_pursues_edge_carries_status_and_date():
     assert (data["status"], data["date"]) == ("achieved", "2020-05")
 
 
-def test_every_node_gets_a_community_and_the_same_one_on_a_rebuild():
+def test_every_actor_and_nation_gets_a_community_and_the_same_one_on_a_rebuild():
     first, again = communities(graph()), communities(graph())
-    assert first == again and set(first) == set(graph().nodes)
+    actors = {"nasa", "spacex", "starlink", "jared-isaacman", "nation:US"}
+    assert first == again and set(first) == actors  # not milestones, documents, capabilities
     assert first["spacex"] == first["starlink"]  # joined by part_of
 
 
 def test_graph_tables_hold_pagerank_and_community():
     nodes, edge_rows = graph_tables(graph())
-    assert nodes.pagerank.between(0, 1).all() and nodes.community.notna().all()
+    assert nodes.pagerank.between(0, 1).all()
+    assert nodes.set_index("node_id").community.notna().to_dict() == {
+        n: not n.startswith(("milestone:", "document:", "capability:")) for n in nodes.node_id
+    }
     assert set(edge_rows.kind) >= {"based_in", "part_of", "leads", "pursues", "evidences"}
