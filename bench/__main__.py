@@ -8,7 +8,7 @@ import os
 import platform
 from pathlib import Path
 
-from bench import crawl, extraction, extraction_memory
+from bench import crawl, extraction, extraction_memory, graph_build
 
 
 def main() -> None:
@@ -28,6 +28,7 @@ def main() -> None:
         extraction.run(args.repeat, args.rounds),
         extraction_memory.run(args.n),
         *crawl.run(args.n, args.rounds),
+        *graph_build.run(),
     ]
     print_table(results)
     out = Path("bench/results")

@@ -31,7 +31,8 @@ def test_a_failed_update_leaves_the_published_warehouse_as_it_was(tmp_path):
     db = tmp_path / "w.duckdb"
     with staged_update(db) as con:
         con.execute(
-            "INSERT INTO curation VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x', NULL, NULL)"
+            "INSERT INTO curation (curation_id, created_at, action, target) "
+            "VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x')"
         )
     with pytest.raises(RuntimeError), staged_update(db) as con:
         con.execute("DELETE FROM curation")
@@ -44,11 +45,13 @@ def test_publication_keeps_the_previous_warehouse_as_a_backup(tmp_path):
     db = tmp_path / "w.duckdb"
     with staged_update(db) as con:
         con.execute(
-            "INSERT INTO curation VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x', NULL, NULL)"
+            "INSERT INTO curation (curation_id, created_at, action, target) "
+            "VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x')"
         )
     with staged_update(db) as con:
         con.execute(
-            "INSERT INTO curation VALUES ('c2', now()::TIMESTAMP, 'reject_claim', 'y', NULL, NULL)"
+            "INSERT INTO curation (curation_id, created_at, action, target) "
+            "VALUES ('c2', now()::TIMESTAMP, 'reject_claim', 'y')"
         )
     assert count(db, "curation") == 2
     assert count(backup_path(db), "curation") == 1
@@ -61,7 +64,8 @@ def test_a_reader_keeps_its_snapshot_while_an_update_publishes(tmp_path):
     reader = duckdb.connect(str(db), read_only=True)
     with staged_update(db) as con:
         con.execute(
-            "INSERT INTO curation VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x', NULL, NULL)"
+            "INSERT INTO curation (curation_id, created_at, action, target) "
+            "VALUES ('c1', now()::TIMESTAMP, 'reject_claim', 'x')"
         )
     assert reader.execute("SELECT count(*) FROM curation").fetchone()[0] == 0
     reader.close()
