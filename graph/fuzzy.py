@@ -48,23 +48,35 @@ def match_discovered(discovered: list[Named], known: list[Named]) -> dict[str, t
             merged[actor.key] = found
         else:
             index.add(actor)
-    return merged
+    return {key: _end_of_chain(key, merged) for key in merged}
+
+
+def _end_of_chain(key: str, merged: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """ "Goddard" joins "Goddard Space Flight Center", which may itself have joined another."""
+    target, reason = merged[key]
+    seen = {key}
+    while target in merged and target not in seen:
+        seen.add(target)
+        target = merged[target][0]
+    return target, reason
 
 
 class Targets:
     """The actors others may join, indexed by acronym, first word and block (first two letters)."""
 
     def __init__(self, everyone: list[Named]):
+        # Acronyms and first words look at every actor, so "Goddard" finds "Goddard Space
+        # Flight Center" even when the short form is the one seen more.
         self.by_acronym: dict[str, list[Named]] = defaultdict(list)
+        self.by_first_word: dict[str, dict[str, Named]] = defaultdict(dict)
         for actor in everyone:
             if letters := acronym(actor.name):
                 self.by_acronym[letters].append(actor)
-        self.by_first_word: dict[str, dict[str, Named]] = defaultdict(dict)
+            if " " in actor.name:
+                self.by_first_word[actor.name.split()[0]][actor.key] = actor
         self.blocks: dict[str, list[Named]] = defaultdict(list)
 
     def add(self, actor: Named) -> None:
-        if " " in actor.name:
-            self.by_first_word[actor.name.split()[0]][actor.key] = actor
         if len(actor.name) >= MIN_LENGTH:
             self.blocks[actor.name[:2]].append(actor)
 

@@ -84,6 +84,13 @@ def test_a_one_word_name_joins_the_one_longer_name_it_begins():
     assert aliases.set_index("alias").loc["Goddard", "reason"].startswith("short form of")
 
 
+def test_a_short_form_seen_more_than_its_full_name_still_joins_it():
+    _, _, key_map = resolve_entities(
+        mentions(found("Goddard Space Flight Center", "US", 1), found("Goddard", "US", 2))
+    )
+    assert key_map["new:goddard"] == "new:goddard space flight center"
+
+
 def test_a_one_word_name_beginning_several_names_stays_alone():
     _, _, key_map = resolve_entities(
         mentions(found("Zhang Wei", "CN", 2), found("Zhang Lu", "CN", 2), found("Zhang", "CN"))
