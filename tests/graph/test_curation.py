@@ -2,14 +2,12 @@
 
 import json
 
-import duckdb
 import pandas as pd
 import pytest
 
 from graph.curation import apply_nations, apply_to_claims, curated_keys, record
 from graph.resolve import resolve_entities
 from warehouse import SpaceraceError
-from warehouse.publish import staged_update
 
 SENTENCE = "SpaceX caught the booster."
 
@@ -87,15 +85,11 @@ def test_a_nation_fix_replaces_the_resolved_nation():
 
 
 @pytest.fixture
-def con(tmp_path):
-    path = tmp_path / "w.duckdb"
-    with staged_update(path) as c:
-        c.execute(
-            "INSERT INTO entities VALUES ('spacex', 'SpaceX', 'SpaceX', 'company', 'US', 'gazetteer')"
-        )
-    c = duckdb.connect(str(path))
-    yield c
-    c.close()
+def con(warehouse):
+    warehouse.execute(
+        "INSERT INTO entities VALUES ('spacex', 'SpaceX', 'SpaceX', 'company', 'US', 'gazetteer')"
+    )
+    return warehouse
 
 
 @pytest.mark.parametrize(

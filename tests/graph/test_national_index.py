@@ -8,7 +8,6 @@ import pytest
 
 from graph.national_index import index_weights
 from nlp import gazetteer
-from warehouse.publish import staged_update
 from warehouse.write import insert_frame
 
 
@@ -27,15 +26,11 @@ def test_the_weights_file_covers_the_space_compute_capabilities_and_every_status
 
 
 @pytest.fixture
-def con(tmp_path):
-    path = tmp_path / "w.duckdb"
-    with staged_update(path) as c:
-        c.execute("INSERT INTO entities VALUES ('casc', 'CASC', 'CASC', 'company', 'CN', 'gazetteer'),"
-                  " ('adaspace', 'ADA Space', 'ADA Space', 'company', 'CN', 'gazetteer')")  # fmt: skip
-        insert_frame(c, "index_weights", index_weights())
-    c = duckdb.connect(str(path))
-    yield c
-    c.close()
+def con(warehouse):
+    warehouse.execute("INSERT INTO entities VALUES ('casc', 'CASC', 'CASC', 'company', 'CN', 'gazetteer'),"
+                      " ('adaspace', 'ADA Space', 'ADA Space', 'company', 'CN', 'gazetteer')")  # fmt: skip
+    insert_frame(warehouse, "index_weights", index_weights())
+    return warehouse
 
 
 def milestone(con, mid, entity, capability, status, date_start, first_reported, n_claims=1):

@@ -5,18 +5,12 @@ from datetime import date
 import duckdb
 import pytest
 
-from warehouse.publish import staged_update
-
 
 @pytest.fixture
-def con(tmp_path):
-    path = tmp_path / "w.duckdb"
-    with staged_update(path) as c:
-        c.execute("INSERT INTO entities VALUES ('isro', 'Indian Space Research Organisation', "
-                  "'ISRO', 'agency', 'IN', 'gazetteer')")  # fmt: skip
-    c = duckdb.connect(str(path))
-    yield c
-    c.close()
+def con(warehouse):
+    warehouse.execute("INSERT INTO entities VALUES ('isro', 'Indian Space Research Organisation', "
+                      "'ISRO', 'agency', 'IN', 'gazetteer')")  # fmt: skip
+    return warehouse
 
 
 def report(con, target, reported, doc, capability="crewed_spaceflight"):
