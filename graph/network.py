@@ -79,7 +79,7 @@ def add_partnerships(G: nx.MultiDiGraph, claims: pd.DataFrame) -> None:
 
 def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """graph_nodes and graph_edges rows, with PageRank as each node's centrality and its
-    community (Louvain on the undirected graph, seeded so a rebuild gives the same)."""
+    community (Louvain among actors and nations, seeded so a rebuild gives the same)."""
     # On the multigraph itself: parallel edges (several reports) weigh more, and no copy is made.
     rank = nx.pagerank(G) if len(G) else {}
     community = communities(G)
