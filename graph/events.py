@@ -50,7 +50,10 @@ def event_keys(claims: pd.DataFrame) -> pd.Series:
 def story_ids(documents: pd.DataFrame) -> dict[str, str]:
     """doc_id -> story id: documents whose texts share most of their word shingles (a wire story
     reposted by several outlets) get the id of the first of them."""
-    signatures = {d.doc_id: _shingles(d.text) for d in documents.itertuples()}
+    signatures = {
+        doc_id: _shingles(text)
+        for doc_id, text in zip(documents.doc_id.tolist(), documents.text.tolist(), strict=True)
+    }
     buckets = defaultdict(list)
     for doc_id, shingles in signatures.items():
         for band in _bands(shingles):

@@ -1,159 +1,126 @@
-"""The knowledge graph (a networkx MultiDiGraph) built from entities and milestones."""
+"""The knowledge graph as node and edge rows (graph_nodes, graph_edges), built in bulk from
+entities, milestones and claims, and read back as a networkx MultiDiGraph."""
 
 import json
 
 import networkx as nx
 import pandas as pd
 
+NODE_COLUMNS = ["node_id", "kind", "label", "nation"]
+EDGE_COLUMNS = ["source_node", "target_node", "kind", "status", "date", "attrs"]
+MILESTONE_COLUMNS = ["milestone_id", "entity_id", "capability", "status", "date"]
+NOT_ACTORS = ("nation", "capability", "milestone", "document")
 
-def build_graph(
+
+def graph_frames(
     entities: pd.DataFrame,
     milestones: pd.DataFrame,
     claims: pd.DataFrame,
     owners: dict[str, str | None] | None = None,
-) -> nx.MultiDiGraph:
-    """Nodes: actors, nations, capabilities, milestones, documents. Edges: based_in (actor ->
-    nation), part_of (programme or unit -> owner), leads (person -> organisation), pursues (actor
-    -> milestone, with status and date), of (milestone -> capability), evidences (document ->
-    milestone), partners_with."""
-    G = nx.MultiDiGraph()
-    for e in entities.itertuples():
-        G.add_node(e.entity_id, kind=e.type, label=e.display_name, nation=e.nation)
-        if e.nation and e.type != "nation":
-            G.add_node(f"nation:{e.nation}", kind="nation", label=e.nation, nation=e.nation)
-            G.add_edge(e.entity_id, f"nation:{e.nation}", kind="based_in")
-    for m in milestones.itertuples():
-        node = f"milestone:{m.milestone_id}"
-        G.add_node(node, kind="milestone", label=f"{m.capability} ({m.status})", nation=None)
-        G.add_node(f"capability:{m.capability}", kind="capability", label=m.capability, nation=None)
-        G.add_edge(m.entity_id, node, kind="pursues", status=m.status, date=m.date)
-        G.add_edge(node, f"capability:{m.capability}", kind="of")
-    add_evidence(G, milestones, claims)
-    add_partnerships(G, claims)
-    add_affiliations(G, owners or {})
-    return G
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(nodes, edges). Nodes: actors, nations, capabilities, milestones, documents. Edges:
+    based_in (actor -> nation), part_of (programme or unit -> owner), leads (person ->
+    organisation), pursues (actor -> milestone, with status and date), of (milestone ->
+    capability), evidences (document -> milestone), partners_with. Column operations only: a
+    million claims would take minutes as networkx calls."""
+    if milestones.empty:  # merge_claims gives a frame without columns when there are no claims
+        milestones = pd.DataFrame(columns=MILESTONE_COLUMNS)
+    actors = entities.rename(columns={"entity_id": "node_id", "type": "kind"})
+    actors = actors.assign(label=actors.display_name)[NODE_COLUMNS]
+    based = actors[actors.nation.notna() & actors.kind.ne("nation")]
+    nation_ids = "nation:" + based.nation
+    nations = pd.DataFrame({"node_id": nation_ids, "kind": "nation", "label": based.nation,
+                            "nation": based.nation})  # fmt: skip
+    milestone_ids = "milestone:" + milestones.milestone_id
+    capability_ids = "capability:" + milestones.capability
+    nodes = [
+        actors,
+        nations,
+        _nodes(milestone_ids, "milestone", milestones.capability + " (" + milestones.status + ")"),
+        _nodes(capability_ids, "capability", milestones.capability),
+    ]
+    edges = [
+        _edges(based.node_id, nation_ids, "based_in"),
+        _edges(milestones.entity_id, milestone_ids, "pursues", milestones.status, milestones.date),
+        _edges(milestone_ids, capability_ids, "of"),
+    ]
+    documents, evidences = _evidence(claims)
+    edges += [evidences, _partnerships(claims)]
+    nodes = pd.concat([*nodes, documents], ignore_index=True).drop_duplicates("node_id")
+    edges.append(_affiliations(nodes, owners or {}))
+    edges = pd.concat(edges, ignore_index=True)
+    return _with_edge_ends(nodes, edges), edges
 
 
-def add_affiliations(G: nx.MultiDiGraph, owners: dict[str, str | None]) -> None:
-    """part_of from each actor's owner (Starlink -> SpaceX), leads from the gazetteer's heads of
-    organisations (Jared Isaacman -> NASA), between actors the graph holds."""
-    from nlp import gazetteer
-
-    actors = [n for n, d in G.nodes(data=True) if d.get("kind") not in NOT_ACTORS]
-    for node in actors:
-        known = gazetteer.actors().get(node)
-        if (owner := owners.get(node)) and owner in G and owner != node:
-            G.add_edge(node, owner, kind="part_of")
-        if known and known.leads and known.leads in G:
-            G.add_edge(node, known.leads, kind="leads")
+def _nodes(ids: pd.Series, kind: str, labels: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"node_id": ids.values, "kind": kind, "label": labels.values, "nation": None}
+    )
 
 
-NOT_ACTORS = ("nation", "capability", "milestone", "document")
+def _edges(source, target, kind: str, status=None, date=None, attrs: str | pd.Series = "{}"):
+    return pd.DataFrame(
+        {"source_node": pd.Series(source).values, "target_node": pd.Series(target).values,
+         "kind": kind, "status": status if status is None else pd.Series(status).values,
+         "date": date if date is None else pd.Series(date).values,
+         "attrs": attrs if isinstance(attrs, str) else attrs.values},
+        columns=EDGE_COLUMNS,
+    )  # fmt: skip
 
 
-def add_evidence(G: nx.MultiDiGraph, milestones: pd.DataFrame, claims: pd.DataFrame) -> None:
+def _evidence(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     linked = claims[claims.milestone_id.notna()]
     documents = linked.drop_duplicates("doc_id")
-    G.add_nodes_from(
-        (f"document:{d}", {"kind": "document", "label": url, "nation": None})
-        for d, url in zip(documents.doc_id, documents.url, strict=True)
-    )
-    G.add_edges_from(
-        (f"document:{d}", f"milestone:{m}", {"kind": "evidences", "claim": c})
-        for d, m, c in zip(linked.doc_id, linked.milestone_id, linked.claim_id, strict=True)
-    )
+    nodes = _nodes("document:" + documents.doc_id, "document", documents.url)
+    # Claim ids are hex digests: no character needs escaping, so no encoder per row.
+    attrs = '{"claim": "' + linked.claim_id.astype(str) + '"}'
+    edges = _edges("document:" + linked.doc_id, "milestone:" + linked.milestone_id, "evidences",
+                   attrs=attrs)  # fmt: skip
+    return nodes, edges
 
 
-def add_partnerships(G: nx.MultiDiGraph, claims: pd.DataFrame) -> None:
+def _partnerships(claims: pd.DataFrame) -> pd.DataFrame:
     """Two organisations named by one sentence on one capability are partners on it (one edge
     per sentence, from the first in alphabetical order)."""
     where = ["doc_id", "start_char", "capability"]
     said = claims[[*where, "entity_id"]].drop_duplicates()
     pairs = said.merge(said, on=where, suffixes=("_a", "_b"))
     pairs = pairs[pairs.entity_id_a < pairs.entity_id_b].sort_values(where, kind="stable")
-    G.add_edges_from(
-        (a, b, {"kind": "partners_with", "capability": c})
-        for a, b, c in zip(pairs.entity_id_a, pairs.entity_id_b, pairs.capability, strict=True)
-    )
+    attrs = pd.Series([json.dumps({"capability": c}) for c in pairs.capability], dtype=object)
+    return _edges(pairs.entity_id_a, pairs.entity_id_b, "partners_with", attrs=attrs)
 
 
-def graph_tables(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """graph_nodes and graph_edges rows, with PageRank as each node's centrality and its
-    community (Louvain among actors and nations, seeded so a rebuild gives the same)."""
-    # On the multigraph itself: parallel edges (several reports) weigh more, and no copy is made.
-    rank = nx.pagerank(G) if len(G) else {}
-    community = communities(G)
-    nodes = pd.DataFrame(
-        [
-            {
-                "node_id": n,
-                # A node only an edge named (an actor no entity row describes) is still a node.
-                "kind": d.get("kind", "actor"),
-                "label": str(d.get("label", n)),
-                "nation": d.get("nation"),
-                "pagerank": rank.get(n, 0.0),
-                "attrs": json.dumps({}),
-                "community": community.get(n),
-            }
-            for n, d in G.nodes(data=True)
-        ]
-    )
-    if len(nodes):
-        nodes["community"] = nodes.community.astype("Int64")  # NULL for milestones, documents
-    edges = pd.DataFrame(
-        [
-            {
-                "source_node": u,
-                "target_node": v,
-                "kind": d["kind"],
-                "status": d.get("status"),
-                "date": d.get("date"),
-                "attrs": _attrs(d),
-            }
-            for u, v, d in G.edges(data=True)
-        ]
-    )
-    return nodes, edges
+def _affiliations(nodes: pd.DataFrame, owners: dict[str, str | None]) -> pd.DataFrame:
+    """part_of from each actor's owner (Starlink -> SpaceX), leads from the gazetteer's heads of
+    organisations (Jared Isaacman -> NASA), between actors the graph holds."""
+    from nlp import gazetteer
+
+    actors = nodes.node_id[~nodes.kind.isin(NOT_ACTORS)].tolist()
+    known = set(actors)
+    heads = gazetteer.actors()
+    rows = [(a, owners[a], "part_of") for a in actors if owners.get(a) in known and owners[a] != a]
+    rows += [(a, heads[a].leads, "leads") for a in actors if a in heads and heads[a].leads in known]
+    frame = pd.DataFrame(rows, columns=["source_node", "target_node", "kind"])
+    return frame.reindex(columns=EDGE_COLUMNS).assign(attrs="{}")
 
 
-SHOWN = ("kind", "status", "date")
-
-
-def _attrs(data: dict) -> str:
-    if len(data) == 2 and "claim" in data:  # evidences, most of the edges: no encoder needed
-        return f'{{"claim": "{data["claim"]}"}}'
-    return json.dumps({k: v for k, v in data.items() if k not in SHOWN})
-
-
-def communities(G: nx.MultiDiGraph) -> dict[str, int]:
-    """actor or nation node -> community number, the largest community 0. Found among actors and
-    nations only (who works with, belongs to or leads whom): milestones and documents would
-    only echo the actors' own neighbourhoods, at many times the cost."""
-    keep = [
-        n
-        for n, d in G.nodes(data=True)
-        if d.get("kind") not in ("milestone", "document", "capability")
-    ]
-    actors = nx.Graph(G.subgraph(keep))
-    if not len(actors):
-        return {}
-    found = nx.community.louvain_communities(actors, seed=0)
-    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
-    return {node: i for i, members in enumerate(ordered) for node in members}
+def _with_edge_ends(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """A node only an edge names (an actor no entity row describes) is still a node."""
+    ends = pd.concat([edges.source_node, edges.target_node]).drop_duplicates()
+    missing = ends[~ends.isin(nodes.node_id)]
+    return pd.concat([nodes, _nodes(missing, "actor", missing)], ignore_index=True)
 
 
 def graph_from_tables(nodes: pd.DataFrame, edges: pd.DataFrame) -> nx.MultiDiGraph:
-    """The persisted graph read back (for exports), attributes as GraphML can hold them."""
+    """The graph as a networkx MultiDiGraph (for exports and analysis), attributes as GraphML
+    can hold them; a node without a rank or community has none."""
     G = nx.MultiDiGraph()
     for n in nodes.itertuples():
-        G.add_node(
-            n.node_id,
-            kind=n.kind,
-            label=n.label,
-            nation=n.nation or "",
-            pagerank=float(n.pagerank),
-            community=-1 if pd.isna(n.community) else int(n.community),
-        )
+        G.add_node(n.node_id, kind=n.kind, label=n.label, nation=n.nation or "")
+        if "pagerank" in nodes and pd.notna(n.pagerank):
+            G.nodes[n.node_id]["pagerank"] = float(n.pagerank)
+        if "community" in nodes and pd.notna(n.community):
+            G.nodes[n.node_id]["community"] = int(n.community)
     for e in edges.itertuples():
         G.add_edge(
             e.source_node, e.target_node, kind=e.kind, status=e.status or "", date=e.date or ""

@@ -1,8 +1,8 @@
-"""The knowledge graph: typed nodes and edges, affiliations, centrality and communities."""
+"""The knowledge graph: typed nodes and edges, affiliations, read back as networkx."""
 
 import pandas as pd
 
-from graph.network import build_graph, communities, graph_tables
+from graph.network import graph_frames, graph_from_tables
 
 ENTITIES = pd.DataFrame(
     [
@@ -26,8 +26,12 @@ CLAIMS = pd.DataFrame(
 )
 
 
+def frames():
+    return graph_frames(ENTITIES, MILESTONES, CLAIMS, owners={"starlink": "spacex"})
+
+
 def graph():
-    return build_graph(ENTITIES, MILESTONES, CLAIMS, owners={"starlink": "spacex"})
+    return graph_from_tables(*frames())
 
 
 def edges(G, kind):
@@ -53,17 +57,17 @@ def test_the_pursues_edge_carries_status_and_date():
     assert (data["status"], data["date"]) == ("achieved", "2020-05")
 
 
-def test_every_actor_and_nation_gets_a_community_and_the_same_one_on_a_rebuild():
-    first, again = communities(graph()), communities(graph())
-    actors = {"nasa", "spacex", "starlink", "jared-isaacman", "nation:US"}
-    assert first == again and set(first) == actors  # not milestones, documents, capabilities
-    assert first["spacex"] == first["starlink"]  # joined by part_of
+def test_a_claim_on_no_milestone_makes_no_document_node():
+    nodes, edges = graph_frames(ENTITIES, MILESTONES, CLAIMS.assign(milestone_id=None))
+    assert not nodes.kind.eq("document").any() and not edges.kind.eq("evidences").any()
 
 
-def test_graph_tables_hold_pagerank_and_community():
-    nodes, edge_rows = graph_tables(graph())
-    assert nodes.pagerank.between(0, 1).all()
-    assert nodes.set_index("node_id").community.notna().to_dict() == {
-        n: not n.startswith(("milestone:", "document:", "capability:")) for n in nodes.node_id
-    }
-    assert set(edge_rows.kind) >= {"based_in", "part_of", "leads", "pursues", "evidences"}
+def test_an_actor_only_an_edge_names_is_still_a_node():
+    nodes, _ = graph_frames(ENTITIES, MILESTONES.assign(entity_id="blue-origin"), CLAIMS)
+    assert nodes.set_index("node_id").kind["blue-origin"] == "actor"
+
+
+def test_no_milestones_make_a_graph_of_actors_and_nations():
+    nodes, edges = graph_frames(ENTITIES, pd.DataFrame(), CLAIMS.iloc[:0])
+    assert set(nodes.kind) == {"agency", "company", "program", "person", "nation"}
+    assert set(edges.kind) == {"based_in", "leads"}

@@ -1,5 +1,8 @@
 """Entity resolution across documents: aliases, acronyms, near spellings, never across nations."""
 
+import itertools
+import string
+
 import pandas as pd
 
 from graph.resolve import resolve_entities
@@ -96,3 +99,28 @@ def test_a_one_word_name_beginning_several_names_stays_alone():
         mentions(found("Zhang Wei", "CN", 2), found("Zhang Lu", "CN", 2), found("Zhang", "CN"))
     )
     assert key_map["new:zhang"] == "new:zhang"
+
+
+def test_a_slip_in_the_first_letter_or_the_word_order_still_joins():
+    _, _, key_map = resolve_entities(
+        mentions(
+            known("galactic-energy", "Galactic Energy", "CN"),
+            found("Falactic Energy", "CN"),
+            found("Energy Galactic", "CN"),
+        )  # fmt: skip
+    )
+    assert key_map["new:falactic energy"] == key_map["new:energy galactic"] == "galactic-energy"
+
+
+def test_a_misspelling_is_found_however_many_names_sort_between():
+    # Sorted by words these fall between the two spellings; spelled backwards they do not.
+    units = itertools.islice(itertools.product(string.ascii_lowercase, repeat=3), 3000)
+    crowd = [found(f"Orbit Fab Holdings Unit{''.join(u)}", "US") for u in units]
+    _, _, key_map = resolve_entities(
+        mentions(
+            known("orbit-fab", "Orbit Fab Holdings", "US"),
+            *crowd,
+            found("Orbit Fab Holdinsg", "US"),
+        )  # fmt: skip
+    )
+    assert key_map["new:orbit fab holdinsg"] == "orbit-fab"
