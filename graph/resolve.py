@@ -1,5 +1,6 @@
 """Entity resolution: every actor key seen in the mentions -> one entity, with its aliases."""
 
+import numpy as np
 import pandas as pd
 
 from graph.fuzzy import Named, match_discovered, same_nation
@@ -99,13 +100,13 @@ def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
     votes = m.dropna(subset=["nation"]).groupby(["entity_id", "nation"], as_index=False).size()
     nation = _first(votes, ["size", "nation"], [False, True]).nation
     discovered = first.index.str.startswith("new:")
+    lengths = m.assign(length=m.actor_name.str.len())
+    fullest = _first(lengths, ["own", "length"], [False, False]).actor_name.reindex(first.index)
     return pd.DataFrame(
         {
             "entity_id": first.index,
-            "name": first.actor_name.values,
-            "display_name": top_surface.reindex(first.index)
-            .where(discovered, first.actor_display)
-            .values,
+            "name": fullest.to_numpy(),  # the extractor's fullest form of the actor's own name
+            "display_name": _display(top_surface.reindex(first.index), first, fullest, discovered),
             "type": first.actor_type.values,
             "nation": nation.reindex(first.index)
             .astype(object)
@@ -114,6 +115,15 @@ def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
             "origin": ["discovered" if d else "gazetteer" for d in discovered],
         }
     )
+
+
+def _display(top_surface: pd.Series, first: pd.DataFrame, fullest: pd.Series, discovered) -> list:
+    """A gazetteer actor's display name; a discovered actor's most seen surface without a
+    leading "the", except a person's: the fullest name ("Williams" alone may be anyone)."""
+    surface = top_surface.str.replace(r"^[Tt]he\s+", "", regex=True)
+    person = first.actor_type.eq("person").to_numpy()
+    shown = np.where(person, fullest.to_numpy(), surface.to_numpy())
+    return np.where(discovered, shown, first.actor_display.to_numpy()).tolist()
 
 
 def _first(frame: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.DataFrame:

@@ -50,3 +50,16 @@ def test_the_cycle_collector_is_paused_during_a_build_and_on_again_after_a_failu
         assert not gc.isenabled()
         raise SpaceraceError("a build that fails")
     assert gc.isenabled()
+
+
+def test_no_actor_of_the_demo_warehouse_is_shown_under_another_ones_name(built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        shared = con.execute(
+            "SELECT lower(display_name) FROM entities GROUP BY 1 HAVING count(*) > 1 UNION ALL "
+            "SELECT lower(name) FROM entities GROUP BY 1 HAVING count(*) > 1"
+        ).fetchall()
+        taken = con.execute(
+            "SELECT a.alias, a.entity_id, e.entity_id FROM aliases a JOIN entities e ON "
+            "lower(a.alias) IN (lower(e.display_name), lower(e.name)) WHERE a.entity_id <> e.entity_id"
+        ).fetchall()
+    assert shared == [] and taken == []

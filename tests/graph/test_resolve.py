@@ -124,3 +124,20 @@ def test_a_misspelling_is_found_however_many_names_sort_between():
         )  # fmt: skip
     )
     assert key_map["new:orbit fab holdinsg"] == "orbit-fab"
+
+
+def test_a_discovered_person_is_shown_by_full_name_and_a_body_without_its_the():
+    rows = mentions(
+        ("new:chris williams", "Chris Williams", "Chris Williams", "person", "US", None, "Chris Williams", 1),
+        ("new:chris williams", "Williams", "Williams", "person", "US", None, "Williams", 4),
+        ("new:polish space agency", "Polish Space Agency", "the Polish Space Agency", "agency", "PL",
+         None, "the Polish Space Agency", 2),
+    )  # fmt: skip
+    entities, _, _ = resolve_entities(rows)
+    shown = entities.set_index("entity_id")
+    assert (
+        shown.display_name["new:chris williams"]
+        == shown.name["new:chris williams"]
+        == "Chris Williams"
+    )
+    assert shown.display_name["new:polish space agency"] == "Polish Space Agency"
