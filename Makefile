@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 MIRROR_PORT ?= 8765
 
-.PHONY: run test install chromium bench lint format clean
+.PHONY: run test install chromium screenshots bench lint format clean
 
 # A fresh venv with every pinned package; re-made when the pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -29,6 +29,11 @@ chromium:
 
 test: install chromium
 	$(BIN)/python -m pytest
+
+# The README's pictures: every page of the running dashboard on the demo warehouse, as the
+# browser tests see it.
+screenshots: install chromium
+	SPACERACE_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/views -k browser
 
 bench: install
 	$(BIN)/python -m bench

@@ -61,12 +61,13 @@ def curate(args) -> int:
     action, params, _ = ACTIONS[args.action]
     values = [getattr(args, param) for param in params]
     target, value = values[0], (values[1] if len(values) > 1 else None)
-    with staged_update(_db(args)) as con:
+    db = _db(args)
+    with staged_update(db) as con:
         row = record(con, action, target, value, args.why, args.by)
         print(
             f"recorded {action} of {target}"
             + (f" -> {value}" if value else "")
             + f" by {row['author']}"
         )
-        _build_into(con)
+        _build_into(con, db)
     return 0

@@ -143,9 +143,15 @@ def _extract_into(con, args) -> None:
         )
 
 
-def _build_into(con) -> None:
+def _build_into(con, db: Path) -> None:
     from graph.build import build as build_graph
+    from graph.inbox import import_inbox, inbox_path
 
+    recorded, problems = import_inbox(con, db)
+    if recorded:
+        print(f"recorded {recorded} corrections made in the dashboard")
+    for problem in problems:
+        print(f"warning: {problem} ({inbox_path(db)})", file=sys.stderr)
     result = build_graph(con)
     print(
         f"built {result['entities']} entities, {result['milestones']} milestones, "
@@ -203,8 +209,9 @@ def contract(output: dict) -> dict:
 def build(args) -> int:
     from warehouse.publish import staged_update
 
-    with staged_update(_db(args)) as con:
-        _build_into(con)
+    db = _db(args)
+    with staged_update(db) as con:
+        _build_into(con, db)
     return 0
 
 
@@ -214,7 +221,7 @@ def update(args) -> int:
     with _crawling_update(db, args) as (con, crawler):
         runs = _crawl_into(con, crawler, args)
         _extract_into(con, args)
-        _build_into(con)
+        _build_into(con, db)
     print(f"published {db} in {time.monotonic() - started:.1f}s")
     return _report_failures(runs)
 

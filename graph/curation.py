@@ -17,14 +17,16 @@ CURATION_SQL = "SELECT * FROM curation ORDER BY created_at, curation_id"
 
 
 def record(con: duckdb.DuckDBPyConnection, action: str, target: str, value: str | None,
-           note: str, author: str) -> dict:  # fmt: skip
-    """Check the curation against the warehouse and store it; a clear error if it cannot apply."""
+           note: str, author: str, curation_id: str | None = None,
+           created_at=None) -> dict:  # fmt: skip
+    """Check the curation against the warehouse and store it; a clear error if it cannot apply.
+    A correction made elsewhere (the dashboard's inbox) keeps its own id and time."""
     if not note.strip():
         raise SpaceraceError("say why (--why): the curation log is how others learn of the change")
     subject = CHECKS[action](con, target, value)
     row = {
-        "curation_id": uuid.uuid4().hex[:16],
-        "created_at": utcnow(),
+        "curation_id": curation_id or uuid.uuid4().hex[:16],
+        "created_at": created_at or utcnow(),
         "action": action,
         "target": target,
         "value": value,

@@ -1,10 +1,14 @@
-"""Overview: headline counts, the nation-by-capability matrix, and the evidence behind a cell."""
+"""Overview: headline counts, the national index over time, the nation-by-capability matrix
+(a click on a cell lists its evidence) and the most recent milestones."""
 
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from views.evidence import evidence, render_claims
+from views.filters import Filters
 from views.state import query
 
 STATUS_COLOURS = {
@@ -13,27 +17,49 @@ STATUS_COLOURS = {
     "announced": "background-color: #d9f0d3",
     "failed": "background-color: #d6604d; color: white",
 }
+COUNTED = ("documents", "sources", "claims", "milestones", "nations")
 
 
-def render_overview(db: Path) -> None:
+def render_overview(db: Path, filters: Filters) -> None:
     st.title("spacerace: who is ahead, on what evidence")
     counts = query(db, "headline_counts").iloc[0]
-    cols = st.columns(5)
-    for col, label in zip(
-        cols, ("documents", "sources", "claims", "milestones", "nations"), strict=True
-    ):
+    for col, label in zip(st.columns(len(COUNTED)), COUNTED, strict=True):
         col.metric(label.capitalize(), int(counts[label]))
-    progress = query(db, "national_progress")
+    chosen = {"nations": list(filters.nations), "capabilities": list(filters.capabilities)}
+    progress = query(db, "progress_matrix", **chosen)
     if progress.empty:
-        st.info("The warehouse has no milestones yet: run `spacerace update`.")
+        st.info("No milestones for these filters yet: widen them, or run `spacerace update`.")
         return
+    st.subheader("Space-compute index by nation")
+    st.altair_chart(index_chart(query(db, "index_over_time", **chosen, start=filters.start,
+                                      end=filters.end)), key="index_chart")  # fmt: skip
+    st.caption("Capability weight x status weight of the best status each nation has reached; "
+               "the README's 'The national index' gives the formula.")  # fmt: skip
     st.subheader("Best status by nation and capability")
-    st.dataframe(status_matrix(progress).style.map(_colour), width="stretch")
-    render_evidence(db, progress)
+    st.caption("Click a cell to see the claims behind it.")
+    matrix = status_matrix(progress)
+    picked = st.dataframe(matrix.style.map(_colour), width="stretch", key="matrix",
+                          on_select="rerun", selection_mode="single-cell")  # fmt: skip
+    _follow_click(matrix, picked)
+    render_cell_evidence(db, filters, progress)
     st.subheader("Recently reported milestones")
-    st.dataframe(query(db, "recent_milestones"), width="stretch", hide_index=True)
-    st.subheader("Source health")
-    st.dataframe(query(db, "source_health"), width="stretch", hide_index=True)
+    recent = query(db, "recent_milestones", **chosen, start=filters.start, end=filters.end)
+    st.dataframe(recent.drop(columns="milestone_id"), width="stretch", hide_index=True)
+
+
+def index_chart(index: pd.DataFrame) -> alt.Chart:
+    """One line per nation, month by month."""
+    return (
+        alt.Chart(index)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("month:T", title="Month"),
+            y=alt.Y("index_value:Q", title="Index"),
+            color=alt.Color("nation:N", title="Nation"),
+            tooltip=["nation", alt.Tooltip("month:T", format="%Y-%m"), "index_value"],
+        )
+        .properties(height=320)
+    )
 
 
 def status_matrix(progress: pd.DataFrame) -> pd.DataFrame:
@@ -46,37 +72,32 @@ def _colour(value: str) -> str:
     return STATUS_COLOURS.get(value, "")
 
 
-def render_evidence(db: Path, progress: pd.DataFrame) -> None:
+def _follow_click(matrix: pd.DataFrame, picked) -> None:
+    """A clicked cell becomes the one whose evidence is listed below."""
+    cells = picked.selection.get("cells", []) if picked else []
+    if not cells:
+        return
+    row, column = cells[0]
+    nation = matrix.index[row]
+    if matrix.loc[nation, column]:
+        st.session_state["nation"], st.session_state["capability"] = nation, column
+
+
+def render_cell_evidence(db: Path, filters: Filters, progress: pd.DataFrame) -> None:
     st.subheader("Evidence for a cell")
     nations = sorted(progress.nation.unique())
-    left, right = st.columns(2)
-    nation = left.selectbox(
-        "Nation", nations, index=_index(nations, st.query_params.get("nation")), key="nation"
-    )
+    nation = _select("Nation", nations, "nation")
     capabilities = sorted(progress[progress.nation == nation].capability.unique())
-    capability = right.selectbox(
-        "Capability",
-        capabilities,
-        index=_index(capabilities, st.query_params.get("capability")),
-        key="capability",
-    )
+    capability = _select("Capability", capabilities, "capability")
     st.query_params.update({"nation": nation, "capability": capability})
-    evidence = query(db, "cell_evidence", nation=nation, capability=capability)
-    st.caption(f"{len(evidence)} supporting claims for {nation} / {capability}")
-    for row in evidence.itertuples():
-        st.markdown(
-            f"**{row.actor}** · {row.status} · {row.date or 'no date'}  \n"
-            f"> {row.sentence}\n\n"  # a blank line ends the quote before the link
-            f"[{row.title}]({row.url}) · {row.source_id} ({row.source_kind}) via {row.fetched_via} · "
-            f"published {str(row.published)[:10]}"
-        )
-    st.download_button(
-        "Download these claims (CSV)",
-        evidence.to_csv(index=False),
-        f"evidence-{nation}-{capability}.csv",
-        "text/csv",
-    )
+    claims = evidence(db, filters, nation=nation, capability=capability)
+    st.caption(f"{len(claims)} supporting claims for {nation} / {capability}")
+    render_claims(db, claims, f"{nation}-{capability}")
 
 
-def _index(options: list[str], wanted: str | None) -> int:
-    return options.index(wanted) if wanted in options else 0
+def _select(label: str, options: list[str], key: str) -> str:
+    """A selectbox started from a clicked cell, else the shared link's value, else the first."""
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get(key)
+        st.session_state[key] = wanted if wanted in options else options[0]
+    return st.selectbox(label, options, key=key)

@@ -1,75 +1,80 @@
-"""The running dashboard in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+"""The running dashboard in headless Chromium: the overview (a matrix cell clicked leads to its
+evidence), the timeline and the evidence page."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
+import duckdb
 
-import pytest
-from playwright.sync_api import sync_playwright
+from tests.views.conftest import screenshot
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]  # fmt: skip
+ROW = 35  # pixels per row of Streamlit's data grid, the header row included
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def drawn(page, testid: str, min_width: int = 300, min_height: int = 100) -> None:
+    element = page.locator(f'[data-testid="{testid}"]').first
+    element.wait_for(timeout=60_000)
+    box = element.bounding_box()
+    assert box and box["width"] > min_width and box["height"] > min_height, box
 
 
-@pytest.fixture(scope="module")
-def dashboard_url(built_db):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cli", "dashboard", "--port", str(port), "--db", str(built_db)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-    # The server itself stopped: `spacerace dashboard` leaves no Streamlit behind.
-    with pytest.raises(OSError):
-        urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(
-            "Debian's chromium is missing: `make test` installs it (apt-get install chromium)"
-        )
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def test_overview_draws_the_matrix_and_the_evidence_links(browser, dashboard_url, tmp_path):
-    page = browser.new_page(viewport={"width": 1400, "height": 1600})
+def test_overview_draws_the_index_chart_and_the_matrix(page, dashboard_url, tmp_path):
     page.goto(f"{dashboard_url}/?nation=CN&capability=computing_constellation")
     page.get_by_text("Best status by nation and capability").wait_for(timeout=60_000)
-    matrix = page.locator('[data-testid="stDataFrame"]').first
-    matrix.wait_for(timeout=30_000)
-    box = matrix.bounding_box()
-    assert box and box["width"] > 300 and box["height"] > 100
+    drawn(page, "stVegaLiteChart")
+    drawn(page, "stDataFrame")
     page.get_by_text("supporting claims for CN / computing_constellation").wait_for(timeout=30_000)
-    links = page.locator('a[href^="https://news.cgtn.com/news/"]')
-    assert links.count() > 0
-    shot = Path(os.environ.get("SPACERACE_SCREENSHOT") or tmp_path / "overview.png")
-    page.screenshot(path=str(shot), full_page=False)
-    assert shot.stat().st_size > 20_000  # a drawn page, not a blank one
-    page.close()
+    assert page.locator('a[href^="https://news.cgtn.com/news/"]').count() > 0
+    assert screenshot(page, "overview", tmp_path).stat().st_size > 20_000  # drawn, not blank
+
+
+def test_clicking_a_matrix_cell_shows_a_sentence_behind_it(page, dashboard_url, built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        nations = [r[0] for r in con.execute(
+            "SELECT DISTINCT nation FROM national_progress ORDER BY 1").fetchall()]  # fmt: skip
+    row = nations.index("CN")
+    page.goto(dashboard_url)
+    grid = page.locator('[data-testid="stDataFrame"] canvas').first
+    grid.wait_for(timeout=60_000)
+    box = grid.bounding_box()
+    caption = page.get_by_text("supporting claims for CN / ")
+    # Columns are as wide as their names: try across the row until a filled cell is hit.
+    for share in (0.35, 0.5, 0.65, 0.8, 0.2, 0.95):
+        page.mouse.click(box["x"] + box["width"] * share, box["y"] + ROW * (row + 1) + ROW / 2)
+        try:
+            caption.wait_for(timeout=8_000)
+            break
+        except Exception:  # an empty cell: no evidence to show, try the next column
+            continue
+    capability = caption.inner_text().split(" / ")[1].strip()
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        sentences = [r[0] for r in con.execute(
+            "SELECT c.sentence FROM milestones m JOIN entities e USING (entity_id) "
+            "JOIN milestone_claims USING (milestone_id) JOIN claims c USING (claim_id) "
+            "WHERE e.nation = 'CN' AND m.capability = ?", [capability]).fetchall()]  # fmt: skip
+    quote = page.locator('[data-testid="stMarkdownContainer"] blockquote').first
+    quote.wait_for(timeout=30_000)
+    shown = quote.inner_text()
+    assert any(s.split()[:6] == shown.split()[:6] or s[:40] in shown for s in sentences), shown
+
+
+def test_the_timeline_draws_its_chart_and_tables(page, dashboard_url, tmp_path):
+    page.goto(f"{dashboard_url}/timeline")
+    page.get_by_text("Overdue plans", exact=True).wait_for(timeout=60_000)
+    drawn(page, "stVegaLiteChart", min_height=200)
+    assert page.get_by_text("Slips", exact=True).count() == 1
+    screenshot(page, "timeline", tmp_path)
+
+
+def test_the_evidence_page_quotes_each_claim_of_a_milestone(
+    page, dashboard_url, built_db, tmp_path
+):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        milestone, n_claims = con.execute(
+            "SELECT milestone_id, n_claims FROM milestones ORDER BY n_claims DESC, milestone_id LIMIT 1"
+        ).fetchone()
+    page.goto(f"{dashboard_url}/evidence?milestone={milestone}")
+    quotes = page.locator('[data-testid="stMarkdownContainer"] blockquote')
+    quotes.first.wait_for(timeout=60_000)
+    page.get_by_text(f"{n_claims} claims from").wait_for(timeout=30_000)
+    assert quotes.count() == n_claims
+    # The claim's sentence is marked (bold, on a background) inside its paragraph.
+    assert page.locator('[data-testid="stMarkdownContainer"] blockquote strong').count() == n_claims
+    screenshot(page, "evidence", tmp_path)

@@ -1,5 +1,8 @@
 """Read-only access for users: no writes, no files, parameters bound."""
 
+import re
+from datetime import date
+
 import pytest
 
 from warehouse.errors import UserSqlError, WarehouseMissing
@@ -32,10 +35,18 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
         run_user_sql(tmp_path / "nothing.duckdb", "SELECT 1")
 
 
+# A value of the right kind for every parameter the named queries take.
+SAMPLES = {"nations": ["US"], "capabilities": ["lunar_landing"], "sources": ["nasa"],
+           "terms": ["moon"], "doc_ids": ["d1"], "start": date(2024, 1, 1), "end": date(2026, 1, 1),
+           "min_confidence": 0.5, "limit": 10, "nation": "US", "capability": "lunar_landing",
+           "milestone": "m1", "actor": "nasa", "node": "nasa"}  # fmt: skip
+
+
 @pytest.mark.parametrize("name", query_names())
 def test_every_named_query_runs_on_an_empty_warehouse(db, name):
-    params = {"nation": "US", "capability": "lunar_landing"} if "$" in _text(name) else {}
-    run_named(db, name, params)
+    wanted = set(re.findall(r"\$([a-z_]+)", _text(name)))
+    assert wanted <= set(SAMPLES), f"give the test a sample for {wanted - set(SAMPLES)}"
+    run_named(db, name, {k: SAMPLES[k] for k in wanted})
 
 
 def _text(name):

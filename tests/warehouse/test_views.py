@@ -34,3 +34,17 @@ def test_after_the_first_run_everything_is_new(con):
         c for (c,) in con.execute("SELECT DISTINCT change FROM new_since_last_run").fetchall()
     }
     assert changes == {"new"}
+
+
+def test_the_capability_index_sums_to_the_national_index(built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        apart = con.execute(
+            "SELECT count(*) FROM national_index n JOIN (SELECT month, nation, sum(index_value) AS v "
+            "FROM capability_index GROUP BY ALL) c USING (month, nation) "
+            "WHERE abs(n.index_value - c.v) > 1e-9"
+        ).fetchone()[0]
+        rows = con.execute(
+            "SELECT (SELECT count(*) FROM national_index), "
+            "(SELECT count(*) FROM (SELECT DISTINCT month, nation FROM capability_index))"
+        ).fetchone()
+    assert apart == 0 and rows[0] == rows[1] > 0

@@ -1,0 +1,51 @@
+"""The evidence page under AppTest: a milestone's claims, and a correction sent to the inbox."""
+
+import shutil
+
+import duckdb
+
+from graph.inbox import waiting
+from tests.views.test_dashboard import ROOT, run_app
+
+PAGE = str(ROOT / "views" / "pages" / "evidence.py")
+
+
+def best_supported(db) -> tuple[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT milestone_id, n_claims FROM milestones ORDER BY n_claims DESC, milestone_id LIMIT 1"
+        ).fetchone()
+
+
+def test_a_milestone_link_lists_every_claim_behind_it(monkeypatch, built_db):
+    milestone, n_claims = best_supported(built_db)
+    at = run_app(monkeypatch, built_db, script=PAGE, milestone=milestone)
+    assert not at.exception
+    assert sum(m.value.startswith("> ") for m in at.markdown) == n_claims
+    assert any(f"{n_claims} claims from" in m.value for m in at.markdown)
+    assert len(at.get("download_button")) == n_claims + 1  # a stored copy each, and the CSV
+
+
+def test_an_unknown_milestone_says_so_and_offers_the_cells(monkeypatch, built_db):
+    at = run_app(monkeypatch, built_db, script=PAGE, milestone="nope")
+    assert "No milestone nope" in at.warning[0].value
+    assert at.selectbox(key="nation").value
+
+
+def test_a_correction_sent_from_the_page_waits_in_the_inbox(monkeypatch, built_db, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(built_db, db)
+    milestone, _ = best_supported(db)
+    at = run_app(monkeypatch, db, script=PAGE, milestone=milestone)
+    submit = at.button[0]  # each claim's correction form ends in its own submit button
+    claim = submit.proto.form_id.removeprefix("fix-")
+    at.radio(key=f"action-{claim}").set_value("Its status is wrong")
+    at.selectbox(key=f"status-{claim}").set_value("planned")
+    at.text_input(key=f"why-{claim}").input("the article says it is only planned")
+    at.text_input(key=f"who-{claim}").input("ana")
+    submit.click().run()
+    queued = [(e["action"], e["target"], e["value"], e["author"]) for e in waiting(db)]
+    assert queued == [("set_status", claim, "planned", "ana")]
+    assert "next `spacerace update`" in at.success[0].value
+    at.run()  # the page drawn again knows the claim's correction is waiting
+    assert any("waits for the next" in c.value for c in at.caption)
