@@ -8,7 +8,7 @@ import os
 import platform
 from pathlib import Path
 
-from bench import crawl, extraction, extraction_memory, graph_build
+from bench import crawl, dashboard, extraction, extraction_memory, graph_build
 
 
 def main() -> None:
@@ -29,6 +29,7 @@ def main() -> None:
         extraction_memory.run(args.n),
         *crawl.run(args.n, args.rounds),
         *graph_build.run(),
+        *dashboard.run(),
     ]
     print_table(results)
     out = Path("bench/results")

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]  # fmt: skip
 BASELINE_APP = 'import streamlit as st\nst.title("baseline")\nst.line_chart([1, 3, 2])\n'
-DRAWN = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stArrowVegaLiteChart"] canvas'
+DRAWN = '[data-testid="stVegaLiteChart"] :is(canvas, svg), [data-testid="stArrowVegaLiteChart"] :is(canvas, svg)'
 
 
 @contextmanager

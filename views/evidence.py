@@ -13,6 +13,7 @@ from views.filters import Filters
 from views.state import query
 from views.text import escaped, highlighted, link
 
+PAGE = 25  # claims drawn at a time: a cell of a large warehouse holds thousands (the CSV has all)
 OUTLET_KINDS = {"state_media": "state media", "agency": "agency", "company": "company",
                 "aggregator": "aggregator", "independent": "independent"}  # fmt: skip
 SHOWN = ["actor", "nation", "capability", "status", "date", "confidence", "sentence", "title",
@@ -27,16 +28,24 @@ def evidence(db: Path, filters: Filters, milestone=None, nation=None, capability
 
 
 def render_claims(db: Path, claims: pd.DataFrame, name: str) -> None:
-    """Every claim with its sentence in context, then a CSV download of exactly these claims."""
+    """The claims with their sentences in context, PAGE at a time, then a CSV of all of them."""
     if claims.empty:
         st.info("No claim supports this under the current filters (see the sidebar).")
         return
     queued = {entry["target"] for entry in waiting(db)}
-    for claim in claims.itertuples():
+    shown = st.session_state.get(f"shown-{name}", PAGE)
+    for claim in claims.head(shown).itertuples():
         with st.container(border=True):
             _render_claim(db, claim, claim.claim_id in queued)
+    if len(claims) > shown:
+        st.button(f"Show {min(PAGE, len(claims) - shown)} more of {len(claims)} claims",
+                  on_click=_show_more, args=(name, shown), key=f"more-{name}")  # fmt: skip
     st.download_button("Download these claims (CSV)", claims[SHOWN].to_csv(index=False),
                        f"evidence-{name}.csv", "text/csv", key=f"csv-{name}")  # fmt: skip
+
+
+def _show_more(name: str, shown: int) -> None:
+    st.session_state[f"shown-{name}"] = shown + PAGE
 
 
 def _render_claim(db: Path, claim, queued: bool) -> None:

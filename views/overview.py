@@ -87,17 +87,22 @@ def render_cell_evidence(db: Path, filters: Filters, progress: pd.DataFrame) -> 
     st.subheader("Evidence for a cell")
     nations = sorted(progress.nation.unique())
     nation = _select("Nation", nations, "nation")
-    capabilities = sorted(progress[progress.nation == nation].capability.unique())
+    capabilities = sorted(progress[progress.nation == nation].capability.unique()) if nation else []
     capability = _select("Capability", capabilities, "capability")
+    if not (nation and capability):
+        # Nothing is drawn until a cell is chosen: a cell of a large warehouse holds thousands
+        # of claims, and the overview should open at once.
+        st.info("Click a cell of the matrix, or choose a nation and a capability.")
+        return
     st.query_params.update({"nation": nation, "capability": capability})
     claims = evidence(db, filters, nation=nation, capability=capability)
     st.caption(f"{len(claims)} supporting claims for {nation} / {capability}")
     render_claims(db, claims, f"{nation}-{capability}")
 
 
-def _select(label: str, options: list[str], key: str) -> str:
-    """A selectbox started from a clicked cell, else the shared link's value, else the first."""
+def _select(label: str, options: list[str], key: str) -> str | None:
+    """A selectbox started from a clicked cell, else the shared link's value, else empty."""
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get(key)
-        st.session_state[key] = wanted if wanted in options else options[0]
-    return st.selectbox(label, options, key=key)
+        st.session_state[key] = wanted if wanted in options else None
+    return st.selectbox(label, options, key=key, placeholder="choose")

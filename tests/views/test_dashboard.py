@@ -67,8 +67,17 @@ def test_a_filter_chosen_in_the_sidebar_goes_into_the_link(monkeypatch, built_db
 
 
 def test_a_minimum_confidence_above_every_claim_leaves_no_evidence(monkeypatch, built_db):
-    at = run_app(monkeypatch, built_db, min_confidence="1")
+    at = run_app(
+        monkeypatch, built_db, min_confidence="1", nation="US", capability="crewed_spaceflight"
+    )
     assert any("No claim supports this" in i.value for i in at.info)
+
+
+def test_the_overview_opens_without_a_cell_chosen_and_says_how_to_choose(monkeypatch, built_db):
+    at = run_app(monkeypatch, built_db)
+    assert at.selectbox(key="nation").value is None
+    assert any("Click a cell of the matrix" in i.value for i in at.info)
+    assert not [m for m in at.markdown if m.value.startswith("> ")]
 
 
 def test_crawled_text_with_script_tags_and_links_renders_as_text(monkeypatch, built_db, tmp_path):

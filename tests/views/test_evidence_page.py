@@ -6,6 +6,7 @@ import duckdb
 
 from graph.inbox import waiting
 from tests.views.test_dashboard import ROOT, run_app
+from views import evidence
 
 PAGE = str(ROOT / "views" / "pages" / "evidence.py")
 
@@ -17,19 +18,20 @@ def best_supported(db) -> tuple[str, int]:
         ).fetchone()
 
 
-def test_a_milestone_link_lists_every_claim_behind_it(monkeypatch, built_db):
+def test_a_milestone_link_lists_the_claims_behind_it(monkeypatch, built_db):
     milestone, n_claims = best_supported(built_db)
     at = run_app(monkeypatch, built_db, script=PAGE, milestone=milestone)
     assert not at.exception
-    assert sum(m.value.startswith("> ") for m in at.markdown) == n_claims
+    shown = min(n_claims, evidence.PAGE)
+    assert sum(m.value.startswith("> ") for m in at.markdown) == shown
     assert any(f"{n_claims} claims from" in m.value for m in at.markdown)
-    assert len(at.get("download_button")) == n_claims + 1  # a stored copy each, and the CSV
+    assert len(at.get("download_button")) == shown + 1  # a stored copy each, and the CSV
 
 
 def test_an_unknown_milestone_says_so_and_offers_the_cells(monkeypatch, built_db):
     at = run_app(monkeypatch, built_db, script=PAGE, milestone="nope")
     assert "No milestone nope" in at.warning[0].value
-    assert at.selectbox(key="nation").value
+    assert "CN" in at.selectbox(key="nation").options
 
 
 def test_a_correction_sent_from_the_page_waits_in_the_inbox(monkeypatch, built_db, tmp_path):
@@ -49,3 +51,23 @@ def test_a_correction_sent_from_the_page_waits_in_the_inbox(monkeypatch, built_d
     assert "next `spacerace update`" in at.success[0].value
     at.run()  # the page drawn again knows the claim's correction is waiting
     assert any("waits for the next" in c.value for c in at.caption)
+
+
+def test_a_sources_filter_keeps_only_claims_from_those_sources(monkeypatch, built_db):
+    at = run_app(monkeypatch, built_db, script=PAGE, nation="US", capability="crewed_spaceflight",
+                 sources="cgtn")  # fmt: skip
+    links = [m.value for m in at.markdown if "](https://" in m.value]
+    assert links and all(" · cgtn (" in link for link in links)
+    everything = run_app(
+        monkeypatch, built_db, script=PAGE, nation="US", capability="crewed_spaceflight"
+    )
+    assert len([m for m in everything.markdown if "](https://" in m.value]) > len(links)
+
+
+def test_a_long_list_of_claims_is_drawn_a_page_at_a_time(monkeypatch, built_db):
+    milestone, n_claims = best_supported(built_db)
+    monkeypatch.setattr("views.evidence.PAGE", 10)
+    at = run_app(monkeypatch, built_db, script=PAGE, milestone=milestone)
+    assert sum(m.value.startswith("> ") for m in at.markdown) == 10 < n_claims
+    at.button(key=f"more-{milestone}").click().run()
+    assert sum(m.value.startswith("> ") for m in at.markdown) == min(20, n_claims)
