@@ -31,7 +31,8 @@ def render_evidence_page(db: Path, filters: Filters) -> None:
     st.subheader(f"{m.actor} ({m.nation or 'no nation'}): {m.capability}, {m.status}")
     st.markdown(
         f"Target or date: **{escaped(m.date) or 'none given'}** · first reported "
-        f"{m.first_reported} · last reported {m.last_reported} · {m.n_claims} claims from "
+        f"{str(m.first_reported)[:10]} · last reported {str(m.last_reported)[:10]} · "
+        f"{m.n_claims} claims from "
         f"{m.n_sources} outlets, {m.n_independent} independent · "
         f"[actor profile](/actor?actor={quote(m.entity_id, safe='')})"
     )

@@ -70,6 +70,9 @@ def page(browser, tmp_path):
 def screenshot(page, name: str, tmp_path: Path) -> Path:
     """Save the page as SPACERACE_SCREENSHOTS/<name>.png (the README's pictures) or under
     tmp_path; return the file."""
+    # Every page draws the shared filters last: once they show, the page is complete.
+    page.get_by_text("Minimum confidence", exact=True).wait_for(timeout=30_000)
+    page.wait_for_timeout(500)  # the last elements' fonts and charts settle
     folder = Path(os.environ.get("SPACERACE_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     shot = folder / f"{name}.png"
