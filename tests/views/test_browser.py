@@ -80,3 +80,14 @@ def test_the_evidence_page_quotes_each_claim_of_a_milestone(
     # The claim's sentence is marked (bold, on a background) inside its paragraph.
     assert page.locator('[data-testid="stMarkdownContainer"] blockquote strong').count() == shown
     screenshot(page, "evidence", tmp_path)
+
+
+def test_no_page_fetches_anything_from_beyond_the_dashboard(page, dashboard_url):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    for path in ("/", "/timeline", "/graph", "/actor", "/search?q=moon", "/whatsnew"):
+        page.goto(f"{dashboard_url}{path}")
+        page.get_by_text("Minimum confidence", exact=True).wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+    elsewhere = [u for u in asked if not u.startswith((dashboard_url, "data:", "blob:"))]
+    assert asked and elsewhere == []
