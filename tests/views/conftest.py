@@ -78,3 +78,14 @@ def screenshot(page, name: str, tmp_path: Path) -> Path:
     shot = folder / f"{name}.png"
     page.screenshot(path=str(shot), full_page=False)
     return shot
+
+
+def run_app(monkeypatch, db, script: str, **params):
+    """Streamlit's AppTest of `script` on the warehouse `db`, opened with these query params."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SPACERACE_DB", str(db))
+    at = AppTest.from_file(script, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()

@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from streamlit.testing.v1 import AppTest
 
+from tests.views.conftest import run_app
 from views.actor import capability_summary
 from warehouse.read import run_user_sql
 
@@ -14,11 +14,7 @@ EVIDENCE = re.compile(r"\]\(/evidence\?milestone=([0-9a-f]+)\)")
 
 
 def run_page(monkeypatch, db, **params):
-    monkeypatch.setenv("SPACERACE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "views/pages/actor.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_app(monkeypatch, db, str(ROOT / "views/pages/actor.py"), **params)
 
 
 def table(at, first_column):

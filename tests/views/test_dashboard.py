@@ -5,18 +5,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import run_app as run_page
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "views" / "pages" / "overview.py")
 
 
 def run_app(monkeypatch, db, script=APP, **params):
-    monkeypatch.setenv("SPACERACE_DB", str(db))
-    at = AppTest.from_file(script, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_page(monkeypatch, db, script, **params)
 
 
 def quoted(at) -> list[str]:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-from streamlit.testing.v1 import AppTest
 
+from tests.views.conftest import run_app
 from views import graph_explorer
 from views.graph_explorer import clicked_node, laid_out, on_chart_click
 
@@ -14,11 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_page(monkeypatch, db, **params):
-    monkeypatch.setenv("SPACERACE_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "views/pages/explorer.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_app(monkeypatch, db, str(ROOT / "views/pages/explorer.py"), **params)
 
 
 def drawn_nodes(at):

@@ -4,18 +4,15 @@ import re
 from pathlib import Path
 
 import duckdb
-from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import run_app
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "pages" / "search.py")
 TIANGONG_PAGE = "China plans to expand Tiangong space station to six modules"
 
 
 def run_search(monkeypatch, db, **params):
-    monkeypatch.setenv("SPACERACE_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_app(monkeypatch, db, PAGE, **params)
 
 
 def hit_count(at) -> int:

@@ -5,17 +5,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import duckdb
-from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import run_app
 
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "pages" / "whatsnew.py")
 
 
 def run_page(monkeypatch, db, **params):
-    monkeypatch.setenv("SPACERACE_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_app(monkeypatch, db, PAGE, **params)
 
 
 def table(at, column: str):
