@@ -12,6 +12,7 @@ from graph.inbox import submit, waiting
 from views.filters import Filters
 from views.state import query
 from views.text import escaped, highlighted, link
+from warehouse import SpaceraceError
 
 PAGE = 25  # claims drawn at a time: a cell of a large warehouse holds thousands (the CSV has all)
 OUTLET_KINDS = {"state_media": "state media", "agency": "agency", "company": "company",
@@ -96,7 +97,7 @@ def _correction_form(db: Path, claim) -> None:
             try:
                 submit(db, "reject_claim" if wrong else "set_status", claim.claim_id,
                        None if wrong else status, why, who)  # fmt: skip
-            except Exception as exc:  # a SpaceraceError says what to fix
+            except SpaceraceError as exc:  # it says what to fix
                 st.error(str(exc))
             else:
                 st.success("Queued: the next `spacerace update` (or `build`) applies it.")

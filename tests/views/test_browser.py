@@ -2,6 +2,7 @@
 evidence), the timeline and the evidence page."""
 
 import duckdb
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.views.conftest import screenshot
 from views.evidence import PAGE
@@ -42,7 +43,7 @@ def test_clicking_a_matrix_cell_shows_a_sentence_behind_it(page, dashboard_url, 
         try:
             caption.wait_for(timeout=8_000)
             break
-        except Exception:  # an empty cell: no evidence to show, try the next column
+        except PlaywrightTimeout:  # an empty cell: no evidence to show, try the next column
             continue
     capability = caption.inner_text().split(" / ")[1].strip()
     with duckdb.connect(str(built_db), read_only=True) as con:

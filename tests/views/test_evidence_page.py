@@ -71,3 +71,11 @@ def test_a_long_list_of_claims_is_drawn_a_page_at_a_time(monkeypatch, built_db):
     assert sum(m.value.startswith("> ") for m in at.markdown) == 10 < n_claims
     at.button(key=f"more-{milestone}").click().run()
     assert sum(m.value.startswith("> ") for m in at.markdown) == min(20, n_claims)
+
+
+def test_a_correction_without_a_reason_is_refused_on_the_page(monkeypatch, built_db, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(built_db, db)
+    at = run_app(monkeypatch, db, script=PAGE, milestone=best_supported(db)[0])
+    at.button[0].click().run()  # sent with the reason left empty
+    assert "say why" in at.error[0].value and waiting(db) == []
