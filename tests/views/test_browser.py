@@ -3,6 +3,7 @@ evidence), the timeline and the evidence page."""
 
 import duckdb
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.views.conftest import screenshot
 from views.evidence import PAGE
@@ -23,7 +24,9 @@ def test_overview_draws_the_index_chart_and_the_matrix(page, dashboard_url, tmp_
     drawn(page, "stVegaLiteChart")
     drawn(page, "stDataFrame")
     page.get_by_text("supporting claims for CN / computing_constellation").wait_for(timeout=30_000)
-    assert page.locator('a[href^="https://news.cgtn.com/news/"]').count() > 0
+    expect(page.locator('a[href^="https://news.cgtn.com/news/"]').first).to_be_attached(
+        timeout=30_000
+    )
     assert screenshot(page, "overview", tmp_path).stat().st_size > 20_000  # drawn, not blank
 
 
@@ -77,9 +80,10 @@ def test_the_evidence_page_quotes_each_claim_of_a_milestone(
     quotes.first.wait_for(timeout=60_000)
     page.get_by_text(f"{n_claims} claims from").wait_for(timeout=30_000)
     shown = min(n_claims, PAGE)
-    assert quotes.count() == shown
+    # The page arrives element by element: wait until every quote is drawn.
+    expect(quotes).to_have_count(shown, timeout=30_000)
     # The claim's sentence is marked (bold, on a background) inside its paragraph.
-    assert page.locator('[data-testid="stMarkdownContainer"] blockquote strong').count() == shown
+    expect(quotes.locator("strong")).to_have_count(shown, timeout=30_000)
     screenshot(page, "evidence", tmp_path)
 
 

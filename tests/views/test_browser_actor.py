@@ -1,5 +1,7 @@
 """The running dashboard in headless Chromium: the actor profile."""
 
+from playwright.sync_api import expect
+
 from tests.views.conftest import screenshot
 
 
@@ -10,9 +12,9 @@ def test_actor_page_shows_nasa_with_milestone_partner_and_document_links(
     page.get_by_role("heading", name="NASA", exact=True).wait_for(timeout=60_000)
     page.get_by_text("National Aeronautics and Space Administration").first.wait_for(timeout=30_000)
     evidence = page.locator('a[href^="/evidence?milestone="]')
-    evidence.first.wait_for(timeout=30_000)
-    assert evidence.count() > 5
-    assert page.locator('a[href="/actor?actor=spacex"]').count() > 0  # a partner's profile
+    # The page arrives element by element: wait until the links are drawn, not just the first.
+    expect(evidence.nth(5)).to_be_attached(timeout=30_000)
+    expect(page.locator('a[href="/actor?actor=spacex"]').first).to_be_attached(timeout=30_000)
     documents = page.locator('[data-testid="stDataFrame"]').nth(2)  # after aliases, capabilities
     documents.scroll_into_view_if_needed(timeout=30_000)
     box = documents.bounding_box()

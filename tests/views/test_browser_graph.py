@@ -1,5 +1,7 @@
 """The running dashboard in headless Chromium: the graph explorer."""
 
+from playwright.sync_api import expect
+
 from tests.views.conftest import screenshot
 
 
@@ -16,5 +18,7 @@ def test_graph_page_draws_the_network_and_spacex_neighbourhood(page, dashboard_u
     profile = page.locator('a[href="/actor?actor=spacex"]')
     profile.wait_for(timeout=30_000)
     assert profile.inner_text() == "Actor profile of SpaceX"
-    assert page.locator('[data-testid="stDataFrame"]').count() > 0  # the neighbourhood
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_attached(
+        timeout=30_000
+    )  # the neighbourhood
     assert screenshot(page, "graph", tmp_path).stat().st_size > 20_000  # drawn, not blank

@@ -14,7 +14,7 @@ def test_search_shows_the_hits_with_page_and_evidence_links(page, dashboard_url,
     result = page.locator("a", has_text=TIANGONG_PAGE).first
     assert result.get_attribute("href").startswith("https://news.cgtn.com/news/")
     evidence = page.locator('a[href*="/evidence?milestone="]')
-    assert evidence.count() > 0
+    expect(evidence.first).to_be_attached(timeout=30_000)
     # The box is filled from the link's ?q= (retried: Streamlit may redraw it meanwhile).
     expect(page.get_by_label("Words to find", exact=False)).to_have_value("Tiangong")
     assert screenshot(page, "search", tmp_path).stat().st_size > 20_000  # drawn, not blank
