@@ -6,6 +6,9 @@ from calendar import timegm
 from datetime import UTC, datetime
 
 import feedparser
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 
 from crawlers.items import DocumentItem
 from crawlers.spiders.base import SourceSpider, validators
@@ -37,11 +40,26 @@ class NasaSpider(SourceSpider):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.seen: set[str] = set()
+        self.excerpt_only: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.fetch_excerpt_pages, signal=signals.spider_idle)
+        return spider
 
     async def start(self):
-        yield self.request(FEED_URL, self.parse_feed)
-        yield self.request(
-            API_URL.format(per_page=PER_PAGE, page=1), self.parse_api, cb_kwargs={"page": 1}
+        # The API is asked once the feed is read (see parse_feed), so a story both carry is
+        # always stored from the feed, whatever order the responses would have come in.
+        yield scrapy.Request(FEED_URL, callback=self.parse_feed, errback=self.feed_failed)
+
+    def feed_failed(self, failure):
+        self.on_error(failure)
+        yield self.api_request(1)
+
+    def api_request(self, page: int):
+        return self.request(
+            API_URL.format(per_page=PER_PAGE, page=page), self.parse_api, cb_kwargs={"page": page}
         )
 
     def parse_feed(self, response):
@@ -53,13 +71,25 @@ class NasaSpider(SourceSpider):
             if not entry.get("link") or self.unchanged(entry.link, published):
                 continue
             markup = entry.content[0].value if entry.get("content") else ""
-            if not markup.strip():  # an excerpt-only item: read the article page instead
-                yield self.page_request(entry.link, self.parse_article)
+            if not markup.strip():  # an excerpt-only item: its article page, or the API's copy
+                self.excerpt_only.append(entry.link)
                 continue
             yield from self._document(
                 url=entry.link, title=entry.get("title", ""), markup=markup, published_at=published,
                 author=entry.get("author") or None, raw=markup.encode("utf-8"),
             )  # fmt: skip
+        yield self.api_request(1)
+
+    def fetch_excerpt_pages(self) -> None:
+        """Once the feed and the API are read, the article pages of the excerpt-only items the
+        API did not bring. Fetched earlier, a page would race the API for the same story and the
+        stored copy (page or API record) would change from run to run."""
+        pages = [url for url in self.excerpt_only if canonical_url(url) not in self.seen]
+        self.excerpt_only = []
+        for url in pages:
+            self.crawler.engine.crawl(self.page_request(url, self.parse_article))
+        if pages:
+            raise DontCloseSpider
 
     def parse_api(self, response, page: int):
         records = self.load_json(response)
@@ -79,8 +109,7 @@ class NasaSpider(SourceSpider):
         total = int(response.headers.get(b"X-WP-TotalPages", b"1"))
         # Newest first: a page with nothing new means older pages hold nothing new either.
         if changed and page < total:
-            next_url = API_URL.format(per_page=PER_PAGE, page=page + 1)
-            yield self.request(next_url, self.parse_api, cb_kwargs={"page": page + 1})
+            yield self.api_request(page + 1)
 
     def _api_document(self, record: dict):
         authors = (record.get("_embedded") or {}).get("author") or [{}]
