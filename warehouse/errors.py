@@ -14,11 +14,12 @@ class WarehouseMissing(SpaceraceError):
 
 
 class WarehouseLocked(SpaceraceError):
-    def __init__(self, path, holder: str):
-        super().__init__(
-            f"{path} is locked by another update ({holder}); "
-            "wait for it to finish or stop that process, then run again"
-        )
+    def __init__(self, path, holder: str, holder_gone: bool = False):
+        if holder_gone:
+            what = "that process was killed and its crawler processes are stopping; run again in a few seconds"
+        else:
+            what = "wait for it to finish or stop that process, then run again"
+        super().__init__(f"{path} is locked by another update ({holder}); {what}")
 
 
 class UserSqlError(SpaceraceError):

@@ -2,6 +2,7 @@
 the lock and start its crawler processes before anything slow is loaded."""
 
 import fcntl
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from warehouse.errors import WarehouseLocked
 from warehouse.paths import lock_path
+
+log = logging.getLogger("spacerace")
 
 
 @contextmanager
@@ -28,7 +31,16 @@ def writer_lock(db: Path) -> Iterator[int]:
         handle.seek(0)
         holder = handle.read().strip() or "unknown process"
         handle.close()
-        raise WarehouseLocked(db, holder) from None
+        raise WarehouseLocked(db, holder, _gone(holder)) from None
+    handle.seek(0)
+    killed = handle.read().strip()
+    if killed:
+        log.warning(
+            "the update before this one (%s) was killed before it finished: its lock is "
+            "cleared, and the published warehouse is the one it found (an interrupted crawl "
+            "resumes)",
+            killed,
+        )
     handle.seek(0)
     handle.truncate()
     handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
@@ -36,7 +48,23 @@ def writer_lock(db: Path) -> Iterator[int]:
     try:
         yield handle.fileno()
     finally:
+        handle.seek(0)
+        handle.truncate()
         # Closing (not LOCK_UN, which would free it for the inheritors too) lets the lock go once
-        # no child process holds the descriptor either. The holder's line stays for the next one
-        # to overwrite; it is read only while the lock is held.
+        # no child process holds the descriptor either.
         handle.close()
+
+
+def _gone(holder: str) -> bool:
+    """The holder's line names a process that has ended (its crawler processes still hold the
+    lock for the few seconds they take to stop)."""
+    words = holder.replace(",", " ").split()
+    if len(words) < 2 or words[0] != "pid" or not words[1].isdigit():
+        return False
+    try:
+        os.kill(int(words[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
