@@ -16,7 +16,7 @@ import duckdb
 
 from warehouse.lock import writer_lock
 from warehouse.migrate import migrate
-from warehouse.paths import backup_path, staging_path
+from warehouse.paths import backup_path, backups_to_keep, staging_path
 
 
 @contextmanager
@@ -26,6 +26,7 @@ def staged_update(db: Path, locked: bool = False) -> Iterator[duckdb.DuckDBPyCon
     On any exception the copy is discarded and the published warehouse is left as it was.
     `locked` says the caller holds `writer_lock(db)` already.
     """
+    keep = backups_to_keep()
     with nullcontext() if locked else writer_lock(db):
         stage = staging_path(db)
         _remove(stage)
@@ -41,17 +42,36 @@ def staged_update(db: Path, locked: bool = False) -> Iterator[duckdb.DuckDBPyCon
             con.close()
             _remove(stage)
             raise
-        _publish(stage, db)
+        _publish(stage, db, keep)
 
 
-def _publish(stage: Path, db: Path) -> None:
+def _publish(stage: Path, db: Path, keep: int) -> None:
     if db.exists():
-        # A hard link keeps the previous warehouse as the backup without copying it.
-        backup = backup_path(db)
-        backup.unlink(missing_ok=True)
-        os.link(db, backup)
+        _keep_as_backup(db, keep)
     os.replace(stage, db)
     _fsync_dir(db.parent)
+
+
+def _keep_as_backup(db: Path, keep: int) -> None:
+    """The published warehouse becomes .bak, .bak becomes .bak.2 and so on; the ones past
+    `keep` go. A hard link keeps the published file as .bak without copying it."""
+    for n, old in _backups(db):
+        if n >= keep:
+            old.unlink()
+    for n in range(keep - 1, 0, -1):
+        if backup_path(db, n).exists():
+            os.replace(backup_path(db, n), backup_path(db, n + 1))
+    if keep:
+        os.link(db, backup_path(db))
+
+
+def _backups(db: Path) -> list[tuple[int, Path]]:
+    found = []
+    for path in db.parent.glob(db.name + ".bak*"):
+        suffix = path.name.removeprefix(db.name + ".bak")
+        if suffix == "" or (suffix[:1] == "." and suffix[1:].isdigit()):
+            found.append((int(suffix[1:] or 1), path))
+    return found
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from warehouse.errors import WarehouseLocked
+from warehouse.errors import SpaceraceError, WarehouseLocked
 from warehouse.lock import writer_lock
 from warehouse.migrate import available_migrations
 from warehouse.paths import backup_path
@@ -80,3 +80,43 @@ def test_a_second_writer_is_told_who_holds_the_lock(tmp_path):
         staged_update(db),
     ):
         pass
+
+
+def publish_curations(db, n):
+    for _ in range(n):
+        with staged_update(db) as con:
+            con.execute(
+                "INSERT INTO curation (curation_id, created_at, action, target) "
+                "VALUES (uuid()::VARCHAR, now()::TIMESTAMP, 'reject_claim', 'x')"
+            )
+
+
+def test_as_many_previous_warehouses_are_kept_as_configured_newest_first(tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    monkeypatch.setenv("SPACERACE_BACKUPS", "3")
+    publish_curations(db, 6)
+    assert count(db, "curation") == 6
+    assert [count(backup_path(db, n), "curation") for n in (1, 2, 3)] == [5, 4, 3]
+    assert sorted(p.name for p in tmp_path.glob("w.duckdb.bak*")) == [
+        "w.duckdb.bak", "w.duckdb.bak.2", "w.duckdb.bak.3"
+    ]  # fmt: skip
+
+
+def test_keeping_fewer_backups_removes_the_oldest_and_zero_keeps_none(tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    monkeypatch.setenv("SPACERACE_BACKUPS", "3")
+    publish_curations(db, 4)
+    monkeypatch.setenv("SPACERACE_BACKUPS", "1")
+    publish_curations(db, 1)
+    assert [p.name for p in tmp_path.glob("w.duckdb.bak*")] == ["w.duckdb.bak"]
+    monkeypatch.setenv("SPACERACE_BACKUPS", "0")
+    publish_curations(db, 1)
+    assert list(tmp_path.glob("w.duckdb.bak*")) == []
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "1000"])
+def test_a_bad_backup_count_is_named_before_anything_is_written(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("SPACERACE_BACKUPS", value)
+    with pytest.raises(SpaceraceError, match="SPACERACE_BACKUPS is .*whole number from 0 to 100"):
+        publish_curations(tmp_path / "w.duckdb", 1)
+    assert list(tmp_path.iterdir()) == []
