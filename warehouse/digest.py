@@ -23,19 +23,29 @@ RUN_LOG_TABLES = ("crawl_runs",)
 def table_digests(db: Path) -> dict[str, str]:
     """Per base table: its row count and an order-free hash of its rows, clock columns aside."""
     with connect_readonly(db) as con:
-        return {table: _digest(con, table) for table in base_tables(con)}
+        return digests_of(con)
+
+
+def digests_of(con: duckdb.DuckDBPyConnection, exact: bool = False) -> dict[str, str]:
+    """The digests of `con`'s tables; `exact` keeps every table and column (a snapshot)."""
+    tables = base_tables(con)
+    if not exact:
+        tables = [t for t in tables if t not in RUN_LOG_TABLES]
+    return {
+        table: _digest(con, table, () if exact else WHEN_COLUMNS.get(table, ())) for table in tables
+    }
 
 
 def base_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables (not views) of the main schema, by name."""
     rows = con.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+        "AND table_type = 'BASE TABLE' AND table_catalog = current_database() ORDER BY table_name"
     ).fetchall()
-    return [name for (name,) in rows if name not in RUN_LOG_TABLES]
+    return [name for (name,) in rows]
 
 
-def _digest(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    excluded = WHEN_COLUMNS.get(table, ())
+def _digest(con: duckdb.DuckDBPyConnection, table: str, excluded: tuple[str, ...]) -> str:
     select = f"SELECT * EXCLUDE ({', '.join(excluded)})" if excluded else "SELECT *"
     # Each row becomes its text form, hashed; the sorted hashes are hashed again, so row order
     # (which no table promises) does not matter.

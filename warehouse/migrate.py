@@ -20,8 +20,8 @@ def available_migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations this database has not seen; return their names."""
+def migrate(con: duckdb.DuckDBPyConnection, upto: int | None = None) -> list[str]:
+    """Apply the migrations this database has not seen (up to number `upto`); return their names."""
     con.execute(
         f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
         "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
@@ -29,7 +29,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = {row[0] for row in con.execute(f"SELECT version FROM {MIGRATIONS_TABLE}").fetchall()}
     applied = []
     for number, name, sql in available_migrations():
-        if number in done:
+        if number in done or (upto is not None and number > upto):
             continue
         con.execute("BEGIN")
         con.execute(sql)

@@ -20,21 +20,25 @@ from warehouse.paths import backup_path, backups_to_keep, staging_path
 
 
 @contextmanager
-def staged_update(db: Path, locked: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def staged_update(
+    db: Path, locked: bool = False, empty: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write connection to a copy of `db` (migrated), published over `db` if the block succeeds.
 
     On any exception the copy is discarded and the published warehouse is left as it was.
-    `locked` says the caller holds `writer_lock(db)` already.
+    `locked` says the caller holds `writer_lock(db)` already; `empty` starts from an empty,
+    unmigrated database instead of the copy (a restore).
     """
     keep = backups_to_keep()
     with nullcontext() if locked else writer_lock(db):
         stage = staging_path(db)
         _remove(stage)
-        if db.exists():
+        if db.exists() and not empty:
             shutil.copy2(db, stage)
         con = duckdb.connect(str(stage))
         try:
-            migrate(con)
+            if not empty:
+                migrate(con)
             yield con
             con.execute("CHECKPOINT")
             con.close()
