@@ -107,3 +107,31 @@ def test_a_mirror_as_of_an_earlier_day_then_today_shows_what_is_new(tmp_path):
     )
     assert before > 0 and all(n > 0 for n in new.values())
     assert rows(db, "SELECT count(*) FROM documents")[0][0] == before + sum(new.values())
+
+
+def test_a_new_extractor_version_re_extracts_stored_documents_without_crawling_them(db_copy):
+    from crawlers.mirror.server import is_listing, make_server, start_in_thread
+    from nlp.extract import EXTRACTOR_VERSION
+    from warehouse.digest import table_digests
+
+    expected = table_digests(db_copy)
+    # The warehouse as an older release left it: every extraction made by version 0.1.0, and a
+    # claim that version found which the current one does not.
+    with duckdb.connect(str(db_copy)) as con:
+        for table in ("extractions", "claims", "mentions"):
+            con.execute(f"UPDATE {table} SET extractor_version = '0.1.0'")
+        con.execute("UPDATE claims SET sentence = 'an older reading' WHERE claim_id = "
+                    "(SELECT min(claim_id) FROM claims)")  # fmt: skip
+    server = make_server(port=0)
+    url = start_in_thread(server)
+    result = run_cli("update", "--mirror", url, "--db", str(db_copy), "--no-progress", check=True)
+    server.shutdown()
+    assert [p for p in server.requested if not is_listing(p)] == []
+    documents = rows(db_copy, "SELECT count(*) FROM documents_latest")[0][0]
+    assert f"extracted {documents} documents" in result.stdout
+    assert rows(db_copy, "SELECT DISTINCT extractor_version FROM claims") == [(EXTRACTOR_VERSION,)]
+    after = table_digests(db_copy)
+    # The old version's extraction records stay as history; everything else is as first built.
+    assert {t: d for t, d in after.items() if t != "extractions"} == {
+        t: d for t, d in expected.items() if t != "extractions"
+    }
