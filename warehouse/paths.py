@@ -10,9 +10,21 @@ DEFAULT_BACKUPS = 2
 
 
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
-    """The warehouse file: the --db value, else $SPACERACE_DB, else ./warehouse.duckdb."""
-    chosen = db or os.environ.get("SPACERACE_DB") or DEFAULT_DB
-    return Path(chosen).expanduser().resolve()
+    """The warehouse file: the --db value, else $SPACERACE_DB, else ./warehouse.duckdb; an
+    error names the setting when that is a folder or lies in a folder that does not exist."""
+    setting = "--db" if db else "SPACERACE_DB" if os.environ.get("SPACERACE_DB") else "the default"
+    path = Path(db or os.environ.get("SPACERACE_DB") or DEFAULT_DB).expanduser().resolve()
+    if path.is_dir():
+        raise SpaceraceError(
+            f"{setting} names {path}, which is a folder: give the warehouse file, e.g. "
+            f"{path / DEFAULT_DB}"
+        )
+    if not path.parent.is_dir():
+        raise SpaceraceError(
+            f"{setting} names {path}, in a folder that does not exist: create {path.parent} "
+            "or choose another place"
+        )
+    return path
 
 
 def lock_path(db: Path) -> Path:

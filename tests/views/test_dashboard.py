@@ -103,6 +103,12 @@ def test_without_a_warehouse_the_page_says_how_to_build_one(monkeypatch, tmp_pat
     assert "spacerace update" in at.warning[0].value
 
 
+def test_a_warehouse_setting_that_names_a_folder_is_shown_plainly(monkeypatch, tmp_path):
+    at = run_app(monkeypatch, tmp_path, script=str(ROOT / "dashboard.py"))
+    assert not at.exception
+    assert "SPACERACE_DB names" in at.error[0].value and "which is a folder" in at.error[0].value
+
+
 @pytest.mark.parametrize("page", ["overview", "timeline", "evidence"])
 def test_each_page_opens_on_the_demo_warehouse_without_an_error(monkeypatch, built_db, page):
     at = run_app(monkeypatch, built_db, script=str(ROOT / "views" / "pages" / f"{page}.py"))
