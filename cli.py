@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import cli_curate
+import cli_health
+import cli_schedule
+import cli_whatsnew
 import jobs
 from warehouse import SpaceraceError, resolve_db_path
 
@@ -27,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"spacerace {args.command}: error: {exc.strerror}: {exc.filename}; check the path "
               "(--db, --out, --input) and its permissions", file=sys.stderr)  # fmt: skip
         return 2
+    except BrokenPipeError:
+        # The reader went away (`spacerace whatsnew | head`): not an error worth a traceback.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(
             f"spacerace {args.command}: interrupted; the published warehouse is unchanged",
@@ -53,10 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         _demo,
         _sql,
         _export,
+        _restore,
         _eval,
     ):
         add(sub)
     cli_curate.add_parser(sub, _command)
+    cli_schedule.add_parser(sub, _command)
+    cli_health.add_parser(sub, _command)
+    cli_whatsnew.add_parser(sub, _command)
     return parser
 
 
@@ -233,9 +244,22 @@ def _export(sub):
     p.add_argument("--out", type=Path, default=Path("exports"), help="folder (default ./exports)")
     p.add_argument(
         "--format",
-        default="parquet,csv,graphml,json",
-        help="comma-separated: parquet, csv, graphml, json (node-link graph)",
+        default="parquet,csv,graphml,json,snapshot",
+        help="comma-separated: parquet, csv, graphml, json (node-link graph), snapshot (every "
+        "table and document version, raw bodies included, in OUT/snapshot for `spacerace "
+        "restore`); default: all",
     )
+
+
+def _restore(sub):
+    p = _command(
+        sub,
+        "restore",
+        "Bring back a snapshot written by `spacerace export` as the published warehouse, "
+        "checked against its manifest; the warehouse it replaces is kept as .bak.",
+        jobs.restore,
+    )
+    p.add_argument("snapshot", type=Path, help="the snapshot folder, e.g. exports/snapshot")
 
 
 def _eval(sub):

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from warehouse import SpaceraceError, resolve_db_path
+from warehouse.config import setting
 from warehouse.lock import writer_lock
 
 ROOT = Path(__file__).resolve().parent
@@ -51,7 +52,7 @@ def _start_crawl(db: Path, args, lock_fd: int):
 
     sources = select_sources(args.sources)
     state = CrawlState(db.parent / ".spacerace" / f"{db.name}.crawl")
-    workers = getattr(args, "workers", None)
+    workers = getattr(args, "workers", None) or setting("crawl", "workers")
     return Crawl(sources, state, not args.no_progress, workers, lock_fd)
 
 
@@ -60,7 +61,9 @@ def _crawl_into(con, crawl, args):
 
     if crawl.state.resuming:
         print("resuming the crawl that was interrupted (its fetched pages are kept)")
-    overrides = dict(_setting(text) for text in getattr(args, "set", []))
+    # Politeness set in spacerace.toml, then this run's -s flags over it.
+    overrides = {**setting("crawl", "settings", {}),
+                 **dict(_setting(text) for text in getattr(args, "set", []))}  # fmt: skip
     spools = crawl.run(args.mirror, known_documents(con), overrides)
     runs = load_spools(con, spools, crawl.sources)
     if any(run["finish_reason"] == "shutdown" for run in runs):
@@ -223,7 +226,17 @@ def update(args) -> int:
         _extract_into(con, args)
         _build_into(con, db)
     print(f"published {db} in {time.monotonic() - started:.1f}s")
+    _print_health(db)
     return _report_failures(runs)
+
+
+def _print_health(db: Path) -> None:
+    """The sources that need attention, as `spacerace health` reports them, into the run log."""
+    from warehouse.health import health_report
+
+    lines, _ = health_report(db)
+    for line in lines:
+        print(f"health: {line}", file=sys.stderr)
 
 
 def sql(args) -> int:

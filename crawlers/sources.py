@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from warehouse.config import setting
 from warehouse.errors import SpaceraceError
 
 KINDS = ("state_media", "agency", "company", "aggregator", "independent")
@@ -34,10 +35,13 @@ class Source:
 
 def _registry_text() -> tuple[str, str]:
     override = os.environ.get("SPACERACE_SOURCES")
+    where = "SPACERACE_SOURCES"
+    if not override:
+        override, where = setting("crawl", "sources"), "spacerace.toml [crawl] sources"
     if override:
         path = Path(override)
-        if not path.exists():
-            raise SpaceraceError(f"SPACERACE_SOURCES names {path}, which does not exist")
+        if not path.is_file():
+            raise SpaceraceError(f"{where} names {path}, which is not a file")
         return path.read_text(encoding="utf-8"), str(path)
     return (resources.files("crawlers") / "sources.toml").read_text(
         encoding="utf-8"

@@ -21,6 +21,10 @@ COMMANDS = [
     "export",
     "eval",
     "curate",
+    "restore",
+    "schedule",
+    "health",
+    "whatsnew",
 ]
 
 
@@ -111,6 +115,23 @@ def test_export_writes_parquet_csv_graphml_and_node_link_json(built_db, tmp_path
     graph = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text()), edges="links")
     assert graph.nodes["nasa"]["kind"] == "agency"
     assert {d["kind"] for _, _, d in graph.edges(data=True)} >= {"pursues", "evidences", "leads"}
+
+
+def test_export_writes_a_snapshot_that_restore_brings_back(built_db, tmp_path):
+    run_cli("export", "--db", str(built_db), "--out", str(tmp_path / "out"), check=True)
+    restored = tmp_path / "restored.duckdb"
+    result = run_cli("restore", str(tmp_path / "out" / "snapshot"), "--db", str(restored))
+    assert result.returncode == 0, result.stderr
+    assert "every table checked against the manifest" in result.stdout
+    count = "SELECT count(*) AS n FROM documents"
+    assert (run_cli("sql", count, "--db", str(restored)).stdout
+            == run_cli("sql", count, "--db", str(built_db)).stdout)  # fmt: skip
+
+
+def test_restore_of_a_folder_that_is_no_snapshot_says_what_to_give(tmp_path):
+    result = run_cli("restore", str(tmp_path), "--db", str(tmp_path / "w.duckdb"))
+    assert result.returncode == 2
+    assert "holds no snapshot" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_extract_contract_mode_reads_and_writes_jsonl(tmp_path):
@@ -228,6 +249,12 @@ def test_a_file_that_is_not_a_warehouse_is_named(tmp_path):
     bogus = tmp_path / "notes.duckdb"
     bogus.write_text("these are not the tables you are looking for")
     assert_one_line_error(run_cli("sql", "SELECT 1", "--db", str(bogus)), "not a DuckDB warehouse")
+
+
+def test_a_warehouse_path_that_is_a_folder_is_named_with_its_setting(tmp_path):
+    assert_one_line_error(run_cli("update", "--db", str(tmp_path)), "--db names")
+    env = {"SPACERACE_DB": str(tmp_path / "nowhere" / "w.duckdb")}
+    assert_one_line_error(run_cli("sql", "SELECT 1", env=env), "SPACERACE_DB names")
 
 
 def test_an_unwritable_export_folder_is_named(built_db, tmp_path):

@@ -135,3 +135,10 @@ def test_a_new_extractor_version_re_extracts_stored_documents_without_crawling_t
     assert {t: d for t, d in after.items() if t != "extractions"} == {
         t: d for t, d in expected.items() if t != "extractions"
     }
+
+
+def test_the_update_log_ends_with_the_sources_that_need_attention(built_db):
+    log = (built_db.parent / "first-update.log").read_text()
+    # The mirror's Blue Origin answers with a bot challenge; the fallback brings its news.
+    warning = next(line for line in log.splitlines() if line.startswith("health: "))
+    assert "blueorigin" in warning and "degraded" in warning

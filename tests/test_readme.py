@@ -59,3 +59,18 @@ def test_the_readme_states_the_current_evaluation_scores():
         f"status {result['status_accuracy']:.3f}, achieved-or-not {result['achieved_accuracy']:.3f}, "
         f"date {result['date_accuracy']:.3f}, year {result['year_accuracy']:.3f}." in text
     )
+
+
+def test_the_readme_configuration_example_is_a_valid_spacerace_toml(tmp_path, monkeypatch):
+    from warehouse.config import setting
+
+    snippet = next(
+        block
+        for block in re.findall(r"```toml\n(.*?)```", README.read_text(), flags=re.S)
+        if "[warehouse]" in block
+    )
+    (tmp_path / "spacerace.toml").write_text(snippet)
+    monkeypatch.setenv("SPACERACE_CONFIG", str(tmp_path / "spacerace.toml"))
+    assert setting("warehouse", "backups") == 3
+    assert setting("schedule", "timezone") == "Asia/Shanghai"
+    assert setting("crawl", "settings")["DOWNLOAD_DELAY"] == 2

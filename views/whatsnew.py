@@ -8,12 +8,8 @@ import streamlit as st
 from views.filters import Filters
 from views.state import query
 from views.text import escaped
+from warehouse.health import FAILING, IMPAIRED, REPEATED  # shared with `spacerace health`
 
-# What makes `spacerace crawl` and `update` exit with status 1 (jobs._report_failures).
-FAILING = ("failed", "blocked")
-# A source still useful, but not as crawled as it should be.
-IMPAIRED = ("degraded", "partial")
-REPEATED = 3  # failing this many runs in a row is no passing glitch
 HEALTH_COLUMNS = ["source_id", "name", "status", "finished", "pages", "new", "changed", "errors",
                   "message"]  # fmt: skip
 

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from warehouse.config import setting
 from warehouse.errors import SpaceraceError
 
 DEFAULT_DB = "warehouse.duckdb"
@@ -10,18 +11,29 @@ DEFAULT_BACKUPS = 2
 
 
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
-    """The warehouse file: the --db value, else $SPACERACE_DB, else ./warehouse.duckdb; an
+    """The warehouse file: the --db value, else $SPACERACE_DB, else spacerace.toml's [warehouse]
+    path, else ./warehouse.duckdb; an
     error names the setting when that is a folder or lies in a folder that does not exist."""
-    setting = "--db" if db else "SPACERACE_DB" if os.environ.get("SPACERACE_DB") else "the default"
-    path = Path(db or os.environ.get("SPACERACE_DB") or DEFAULT_DB).expanduser().resolve()
+    configured = setting("warehouse", "path")
+    chosen, where = next(
+        (value, name)
+        for value, name in (
+            (db, "--db"),
+            (os.environ.get("SPACERACE_DB"), "SPACERACE_DB"),
+            (configured, "spacerace.toml [warehouse] path"),
+            (DEFAULT_DB, "the default"),
+        )
+        if value
+    )
+    path = Path(chosen).expanduser().resolve()
     if path.is_dir():
         raise SpaceraceError(
-            f"{setting} names {path}, which is a folder: give the warehouse file, e.g. "
+            f"{where} names {path}, which is a folder: give the warehouse file, e.g. "
             f"{path / DEFAULT_DB}"
         )
     if not path.parent.is_dir():
         raise SpaceraceError(
-            f"{setting} names {path}, in a folder that does not exist: create {path.parent} "
+            f"{where} names {path}, in a folder that does not exist: create {path.parent} "
             "or choose another place"
         )
     return path
@@ -41,13 +53,15 @@ def backup_path(db: Path, n: int = 1) -> Path:
 
 
 def backups_to_keep() -> int:
-    """How many previous warehouses a publication keeps: $SPACERACE_BACKUPS, default 2."""
+    """How many previous warehouses a publication keeps: $SPACERACE_BACKUPS, else
+    spacerace.toml's [warehouse] backups, else 2."""
     text = os.environ.get("SPACERACE_BACKUPS", "").strip()
+    where = "SPACERACE_BACKUPS"
     if not text:
-        return DEFAULT_BACKUPS
+        text, where = str(setting("warehouse", "backups", DEFAULT_BACKUPS)), "[warehouse] backups"
     if not text.isdigit() or int(text) > 100:
         raise SpaceraceError(
-            f"SPACERACE_BACKUPS is {text!r}: give how many previous warehouses to keep, "
+            f"{where} is {text!r}: give how many previous warehouses to keep, "
             "a whole number from 0 to 100"
         )
     return int(text)

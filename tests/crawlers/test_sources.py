@@ -45,5 +45,7 @@ def test_a_bad_entry_is_named(tmp_path, monkeypatch, entry, message):
 
 def test_a_missing_registry_file_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("SPACERACE_SOURCES", str(tmp_path / "nope.toml"))
-    with pytest.raises(SpaceraceError, match="does not exist"):
+    with pytest.raises(
+        SpaceraceError, match="SPACERACE_SOURCES names .*nope.toml, which is not a file"
+    ):
         select_sources(None)

@@ -39,7 +39,8 @@ def test_missing_warehouse_is_a_clear_error(tmp_path):
 SAMPLES = {"nations": ["US"], "capabilities": ["lunar_landing"], "sources": ["nasa"],
            "terms": ["moon"], "doc_ids": ["d1"], "start": date(2024, 1, 1), "end": date(2026, 1, 1),
            "min_confidence": 0.5, "limit": 10, "nation": "US", "capability": "lunar_landing",
-           "milestone": "m1", "actor": "nasa", "node": "nasa"}  # fmt: skip
+           "milestone": "m1", "actor": "nasa", "node": "nasa", "actors": ["spacex"],
+           "runs": ["20260101T000000-a1b2c3"]}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", query_names())
