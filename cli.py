@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         print(
-            f"spacerace {args.command}: interrupted; the published warehouse is unchanged",
+            f"spacerace {args.command}: interrupted; the warehouse is published whole or not at "
+            "all, so it is as before unless the interrupt came after publication; an "
+            "interrupted crawl resumes at the next run",
             file=sys.stderr,
         )
         return 130

@@ -66,7 +66,9 @@ def _crawl_into(con, crawl, args):
                  **dict(_setting(text) for text in getattr(args, "set", []))}  # fmt: skip
     spools = crawl.run(args.mirror, known_documents(con), overrides)
     runs = load_spools(con, spools, crawl.sources)
-    if any(run["finish_reason"] == "shutdown" for run in runs):
+    # A crawler process stopped mid-way says "shutdown"; one interrupted while still starting
+    # says nothing, so the signal itself counts too.
+    if crawl.interrupted or any(run["finish_reason"] == "shutdown" for run in runs):
         raise SpaceraceError(
             "the crawl was interrupted before it finished: nothing was published; run the same "
             "command again to resume where it stopped"

@@ -85,7 +85,7 @@ def _wait_for_moment(phase, lines, requested, process, rng) -> None:
     while process.poll() is None and not until() and time.monotonic() < deadline:
         time.sleep(0.01)
     # Extraction takes seconds, the build one or two, publication a fraction of one.
-    time.sleep(rng.uniform(0, {"crawl": 0.2, "extract": 3.0, "build": 1.0, "publish": 0.0}[phase]))
+    time.sleep(rng.uniform(0, {"crawl": 0.2, "extract": 1.5, "build": 1.0, "publish": 0.0}[phase]))
 
 
 def _phase_reached(lines: list[str], returncode: int) -> str:

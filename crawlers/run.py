@@ -65,6 +65,7 @@ class Crawl:
         self.sources, self.state, self.progress = sources, state, progress
         self.groups = split_sources(sources, workers or default_workers(len(sources)))
         self.worker = _spawn(sources, progress, lock_fd)
+        self.interrupted = False  # a SIGINT or SIGTERM came while crawling
 
     def __enter__(self) -> "Crawl":
         return self
@@ -88,7 +89,7 @@ class Crawl:
             jobs.append({"sources": [s.source_id for s in group],
                          "settings": {**settings, "SPACERACE_SPOOL": str(spool)}})  # fmt: skip
         board = ProgressBoard([s.source_id for s in self.sources]) if self.progress else None
-        with board or nullcontext(), _forwarded_signals(self.worker):
+        with board or nullcontext(), _forwarded_signals(self.worker, self):
             pumps = _pumps(self.worker, board) if board else ()
             try:
                 # The input stays open: it closes (in __exit__) once the crawl is over.
@@ -150,13 +151,15 @@ def _pump(stream, handle) -> threading.Thread:
 
 
 @contextmanager
-def _forwarded_signals(worker: subprocess.Popen):
-    """SIGINT and SIGTERM are passed on to the crawler processes, which stop cleanly."""
+def _forwarded_signals(worker: subprocess.Popen, crawl: "Crawl"):
+    """SIGINT and SIGTERM are passed on to the crawler processes, which stop cleanly; the crawl
+    notes it, so that what they fetched is not published as if the crawl had ended."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def forward(signum, frame):
+        crawl.interrupted = True
         if worker.poll() is None:
             with suppress(ProcessLookupError):
                 os.killpg(worker.pid, signum)

@@ -109,6 +109,8 @@ def _render_slips(slips, within: str) -> None:
 def render_health(db: Path) -> None:
     """The last crawl run of every source."""
     st.header("Source health")
-    st.caption("The last crawl of every source (times UTC).")
+    st.caption("The last crawl of every source (times UTC). `spacerace health` runs the same "
+               "check for monitoring: it exits with status 1 when a source has failed three "
+               "runs in a row or is blocked with no working fallback.")  # fmt: skip
     health = query(db, "source_health")
     st.dataframe(health[HEALTH_COLUMNS], width="stretch", hide_index=True)

@@ -121,3 +121,22 @@ def test_a_killed_crawl_stops_its_crawler_processes_and_the_next_run_resumes(mir
     assert "resuming" in resumed.stdout
     articles = len(load("cgtn", "articles")) + 6
     assert len({row[0] for row in stored(db)}) == len(stored(db)) == articles
+
+
+def test_a_crawl_interrupted_while_its_crawlers_start_publishes_nothing(mirror, tmp_path):
+    db = tmp_path / "w.duckdb"
+    command = [sys.executable, "-m", "cli", "crawl", "nasa", "--mirror", mirror, "--db", str(db),
+               "--no-progress"]  # fmt: skip
+    parent = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)  # fmt: skip
+    # The spools appear once the crawl hands out its jobs, while the crawler process is most
+    # likely still importing Scrapy.
+    spools = tmp_path / ".spacerace" / "w.duckdb.crawl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(spools.glob("spool-*")):
+        time.sleep(0.01)
+    parent.send_signal(signal.SIGINT)
+    out, err = parent.communicate(timeout=120)
+    assert parent.returncode != 0, out
+    assert "interrupted" in err and "nothing was published" in err
+    assert not db.exists()

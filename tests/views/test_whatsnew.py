@@ -68,6 +68,7 @@ def test_the_health_table_has_every_sources_last_run(monkeypatch, built_db):
     assert set(health.source_id) == {s for (s,) in sql(built_db, "SELECT source_id FROM sources")}
     assert {"status", "finished", "new", "changed", "errors", "message"} <= set(health.columns)
     assert (health.set_index("source_id").status["nasa"]) == "ok"
+    assert any("`spacerace health`" in c.value for c in at.caption)
 
 
 def test_the_nation_filter_limits_the_new_milestones(monkeypatch, built_db):
