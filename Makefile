@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 MIRROR_PORT ?= 8765
 
-.PHONY: run test install chromium screenshots bench lint format clean
+.PHONY: run test install chromium screenshots bench reliability lint format clean
 
 # A fresh venv with every pinned package; re-made when the pins change.
 $(STAMP): pyproject.toml constraints.txt
@@ -37,6 +37,11 @@ screenshots: install chromium
 
 bench: install
 	$(BIN)/python -m bench
+
+# Kill-and-resume trials and a schedule killed at random while the dashboard is read (about
+# ten minutes); the README's reliability figures come from it.
+reliability: install
+	$(BIN)/python -m bench.reliability
 
 lint: install
 	$(BIN)/ruff check .
