@@ -253,8 +253,9 @@ def test_a_file_that_is_not_a_warehouse_is_named(tmp_path):
 
 def test_a_warehouse_path_that_is_a_folder_is_named_with_its_setting(tmp_path):
     assert_one_line_error(run_cli("update", "--db", str(tmp_path)), "--db names")
-    env = {"SPACERACE_DB": str(tmp_path / "nowhere" / "w.duckdb")}
-    assert_one_line_error(run_cli("sql", "SELECT 1", env=env), "SPACERACE_DB names")
+    (tmp_path / "notes.txt").write_text("")
+    env = {"SPACERACE_DB": str(tmp_path / "notes.txt" / "w.duckdb")}
+    assert_one_line_error(run_cli("sql", "SELECT 1", env=env), "SPACERACE_DB names", "is a file")
 
 
 def test_an_unwritable_export_folder_is_named(built_db, tmp_path):

@@ -12,8 +12,8 @@ DEFAULT_BACKUPS = 2
 
 def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
     """The warehouse file: the --db value, else $SPACERACE_DB, else spacerace.toml's [warehouse]
-    path, else ./warehouse.duckdb; an
-    error names the setting when that is a folder or lies in a folder that does not exist."""
+    path, else ./warehouse.duckdb. An error names the setting when that is a folder or lies
+    under a file; missing folders are made by the first update."""
     configured = setting("warehouse", "path")
     chosen, where = next(
         (value, name)
@@ -31,10 +31,10 @@ def resolve_db_path(db: str | os.PathLike | None = None) -> Path:
             f"{where} names {path}, which is a folder: give the warehouse file, e.g. "
             f"{path / DEFAULT_DB}"
         )
-    if not path.parent.is_dir():
+    blocker = next((p for p in path.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
         raise SpaceraceError(
-            f"{where} names {path}, in a folder that does not exist: create {path.parent} "
-            "or choose another place"
+            f"{where} names {path}, but {blocker} is a file, not a folder: choose another place"
         )
     return path
 

@@ -6,7 +6,7 @@ import pytest
 from warehouse.errors import SpaceraceError, WarehouseLocked
 from warehouse.lock import writer_lock
 from warehouse.migrate import available_migrations
-from warehouse.paths import backup_path
+from warehouse.paths import backup_path, resolve_db_path
 from warehouse.publish import staged_update
 
 
@@ -120,3 +120,10 @@ def test_a_bad_backup_count_is_named_before_anything_is_written(tmp_path, monkey
     with pytest.raises(SpaceraceError, match="SPACERACE_BACKUPS is .*whole number from 0 to 100"):
         publish_curations(tmp_path / "w.duckdb", 1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_first_update_makes_the_warehouses_missing_folders(tmp_path):
+    db = resolve_db_path(tmp_path / "new" / "data" / "w.duckdb")
+    with staged_update(db):
+        pass
+    assert count(db, "schema_migrations") > 0
