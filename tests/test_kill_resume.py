@@ -3,13 +3,11 @@ leaves the published warehouse as it was (or, past the atomic rename, wholly the
 next update ends with the same tables as an update nobody killed."""
 
 import random
-import shutil
-from datetime import date
 
 import pytest
 
-from bench.kill_resume import run_trial, run_update
-from crawlers.mirror.server import make_server, start_in_thread
+from bench.kill_resume import run_trial
+from bench.reliability import prepare
 from warehouse.digest import table_digests
 
 
@@ -18,17 +16,8 @@ def trials(tmp_path_factory):
     """A warehouse crawled from the mirror as of an earlier day, today's mirror, and the
     digests of the update from one to the other that nobody killed."""
     folder = tmp_path_factory.mktemp("kill")
-    earlier = make_server(port=0, as_of=date(2025, 6, 1))
-    start = folder / "start.duckdb"
-    run_update(start, start_in_thread(earlier))
-    earlier.shutdown()
-    today = make_server(port=0)
-    url = start_in_thread(today)
-    clean = folder / "clean" / "warehouse.duckdb"
-    clean.parent.mkdir()
-    shutil.copy(start, clean)
-    run_update(clean, url)
-    yield folder, start, url, today.requested, table_digests(clean)
+    start, today, url, requested, clean = prepare(folder)
+    yield folder, start, url, requested, clean
     today.shutdown()
 
 
